@@ -1,1 +1,37 @@
+//! Shipshape's Dockerfile engine: a BuildKit-faithful parser with source
+//! spans on every node, and a rebuild simulation that answers "if I change
+//! these files, which steps rebuild, and why?".
+//!
+//! Architecture invariants: pure Rust, no I/O (callers pass text and path
+//! lists), no web dependencies, never panics on any input — it is compiled to
+//! WebAssembly for the in-browser lab.
+//!
+//! * [`parse`] → [`Dockerfile`]: directives, [`Instruction`]s (keyword, [`Flag`]s,
+//!   [`Arguments`], [`Heredoc`]s, each with a [`Span`]) and [`Diagnostic`]s.
+//! * [`Dockerfile::stages`] → [`Stage`]s.
+//! * [`plan`] → [`RebuildPlan`]: per stage and step, [`StepStatus`],
+//!   a structured [`Reason`] and a [`Cost`].
+//! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
+pub mod buildkit;
+mod check;
+pub mod dockerignore;
+mod lexer;
+mod parser;
+pub mod rebuild;
+pub mod shell;
+pub mod span;
+mod stages;
+pub mod syntax;
+
+// pub use dockerignore::Dockerignore;
+pub use parser::parse;
+/* pub use rebuild::{
+    plan, BuildContext, Changes, Cost, Reason, RebuildPlan, StagePlan, StepPlan, StepStatus,
+}; */
+pub use span::{LineIndex, Position, Span};
+pub use stages::Stage;
+pub use syntax::{
+    ArgumentCount, Arguments, Diagnostic, DiagnosticKind, Directive, Dockerfile, Flag, Heredoc,
+    Instruction, KeyValue, Keyword, Severity, Word,
+};
