@@ -24,11 +24,11 @@ pub mod span;
 mod stages;
 pub mod syntax;
 
-// pub use dockerignore::Dockerignore;
+pub use dockerignore::Dockerignore;
 pub use parser::parse;
-/* pub use rebuild::{
-    plan, BuildContext, Changes, Cost, Reason, RebuildPlan, StagePlan, StepPlan, StepStatus,
-}; */
+pub use rebuild::{
+    plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan, StepStatus,
+};
 pub use span::{LineIndex, Position, Span};
 pub use stages::Stage;
 pub use syntax::{

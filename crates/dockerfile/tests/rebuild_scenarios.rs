@@ -1,0 +1,317 @@
+//! The rebuild scenarios of the guide and the issue, as a table: each case is
+//! a Dockerfile, what changed, and the status we expect for every step.
+
+use shipshape_dockerfile::{
+    parse, plan, BuildContext, Changes, Cost, Dockerignore, Reason, RebuildPlan, StepStatus,
+};
+
+const FASTAPI: &str = "\
+FROM python:3.12
+WORKDIR /code
+COPY ./requirements.txt /code/requirements.txt
+RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
+COPY ./app /code/app
+CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
+";
+
+const FASTAPI_COPY_ALL_FIRST: &str = "\
+FROM python:3.12
+WORKDIR /code
+COPY . .
+RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
+CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
+";
+
+fn context(paths: &[&str], dockerignore: Option<&str>) -> BuildContext {
+    BuildContext {
+        paths: paths.iter().map(|p| p.to_string()).collect(),
+        dockerignore: dockerignore.map(Dockerignore::parse),
+    }
+}
+
+fn changed(paths: &[&str]) -> Changes {
+    Changes {
+        paths: paths.iter().map(|p| p.to_string()).collect(),
+        build_args: Vec::new(),
+    }
+}
+
+fn run(src: &str, ctx: &BuildContext, changes: &Changes, target: Option<&str>) -> RebuildPlan {
+    let df = parse(src);
+    assert!(df.is_ok(), "{:?}", df.diagnostics);
+    plan(&df, ctx, changes, target)
+}
+
+/// Status letters per step of every stage: C cached, R rebuilt, N not built.
+fn statuses(plan: &RebuildPlan) -> Vec<String> {
+    plan.stages
+        .iter()
+        .map(|s| {
+            s.steps
+                .iter()
+                .map(|st| match st.status {
+                    StepStatus::Cached => 'C',
+                    StepStatus::Rebuilt => 'R',
+                    StepStatus::NotBuilt => 'N',
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn reason_text(plan: &RebuildPlan, line: u32) -> String {
+    plan.steps()
+        .find(|s| s.line == line)
+        .map(|s| s.reason.to_string())
+        .unwrap_or_default()
+}
+
+const APP: &[&str] = &["requirements.txt", "app/main.py", "app/__init__.py", "Dockerfile"];
+
+#[test]
+fn fastapi_requirements_first_keeps_pip_install_cached() {
+    let p = run(FASTAPI, &context(APP, None), &changed(&["app/main.py"]), None);
+    assert_eq!(statuses(&p), ["CCCCRR"]);
+    assert_eq!(reason_text(&p, 5), "COPY ./app /code/app copies app/main.py, which changed");
+    assert_eq!(p.heavy_rebuilds(), 0);
+    let install = p.steps().find(|s| s.line == 4).unwrap();
+    assert_eq!(install.cost, Cost::Heavy);
+    assert_eq!(install.status, StepStatus::Cached);
+}
+
+#[test]
+fn fastapi_copy_everything_first_reruns_pip_install() {
+    let p = run(FASTAPI_COPY_ALL_FIRST, &context(APP, None), &changed(&["app/main.py"]), None);
+    assert_eq!(statuses(&p), ["CCRRR"]);
+    assert_eq!(reason_text(&p, 3), "COPY . . copies app/main.py, which changed");
+    assert!(matches!(
+        p.steps().find(|s| s.line == 4).unwrap().reason,
+        Reason::PreviousStepRebuilt { line: 3 }
+    ));
+    assert_eq!(p.heavy_rebuilds(), 1, "this edit reruns the pip install");
+}
+
+#[test]
+fn changing_requirements_reruns_install_in_both_layouts() {
+    let p = run(FASTAPI, &context(APP, None), &changed(&["requirements.txt"]), None);
+    assert_eq!(statuses(&p), ["CCRRRR"]);
+    let p = run(FASTAPI_COPY_ALL_FIRST, &context(APP, None), &changed(&["requirements.txt"]), None);
+    assert_eq!(statuses(&p), ["CCRRR"]);
+}
+
+#[test]
+fn nothing_changed_everything_cached() {
+    let p = run(FASTAPI, &context(APP, None), &changed(&[]), None);
+    assert_eq!(statuses(&p), ["CCCCCC"]);
+    assert_eq!(p.steps().next().unwrap().reason, Reason::NothingChanged);
+}
+
+const MULTI_STAGE: &str = "\
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /out/app ./cmd/app
+
+FROM build AS test
+RUN go test ./...
+
+FROM gcr.io/distroless/static AS runtime
+COPY --from=build /out/app /app
+ENTRYPOINT [\"/app\"]
+";
+
+#[test]
+fn multi_stage_unused_stage_is_not_built() {
+    let ctx = context(&["go.mod", "go.sum", "cmd/app/main.go"], None);
+    let p = run(MULTI_STAGE, &ctx, &changed(&["cmd/app/main.go"]), None);
+    assert_eq!(statuses(&p), ["CCCCRR", "NN", "CRR"]);
+    assert!(!p.stages[1].built);
+    assert_eq!(reason_text(&p, 9), "stage `test` is not needed by the target `runtime`");
+    assert_eq!(
+        reason_text(&p, 12),
+        "it takes files from stage `build`, which was rebuilt"
+    );
+}
+
+#[test]
+fn multi_stage_target_selects_needed_stages() {
+    let ctx = context(&["go.mod", "go.sum", "cmd/app/main.go"], None);
+    let p = run(MULTI_STAGE, &ctx, &changed(&["cmd/app/main.go"]), Some("test"));
+    assert_eq!(statuses(&p), ["CCCCRR", "RR", "NNN"]);
+    assert_eq!(reason_text(&p, 8), "it starts from stage `build`, which was rebuilt");
+    let p = run(MULTI_STAGE, &ctx, &changed(&["go.sum"]), Some("build"));
+    assert_eq!(statuses(&p), ["CCRRRR", "NN", "NNN"]);
+    let p = run(MULTI_STAGE, &ctx, &changed(&["go.sum"]), Some("nope"));
+    assert!(!p.problems.is_empty());
+}
+
+const ARG_EARLY: &str = "\
+FROM python:3.12
+ARG VERSION=1.0
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY . .
+RUN echo $VERSION > /version
+";
+
+const ARG_LATE: &str = "\
+FROM python:3.12
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY . .
+ARG VERSION=1.0
+RUN echo $VERSION > /version
+";
+
+fn arg_change(name: &str, value: &str) -> Changes {
+    Changes {
+        paths: Vec::new(),
+        build_args: vec![(name.to_string(), value.to_string())],
+    }
+}
+
+#[test]
+fn arg_invalidates_from_first_use_not_declaration() {
+    let ctx = context(&["requirements.txt"], None);
+    let p = run(ARG_LATE, &ctx, &arg_change("VERSION", "2.0"), None);
+    assert_eq!(statuses(&p), ["CCCCCR"]);
+    assert_eq!(reason_text(&p, 6), "ARG VERSION changed and this step uses it");
+    assert!(matches!(
+        p.steps().find(|s| s.line == 5).unwrap().reason,
+        Reason::ArgDeclared { .. }
+    ));
+}
+
+#[test]
+fn arg_declared_early_reaches_the_first_run_through_its_environment() {
+    let ctx = context(&["requirements.txt"], None);
+    let p = run(ARG_EARLY, &ctx, &arg_change("VERSION", "2.0"), None);
+    // The COPY does not use VERSION; the first RUN sees it in its environment.
+    assert_eq!(statuses(&p), ["CCCRRR"]);
+    assert_eq!(
+        reason_text(&p, 4),
+        "ARG VERSION changed and RUN sees every build argument in its environment"
+    );
+    assert_eq!(p.heavy_rebuilds(), 1);
+}
+
+#[test]
+fn build_arg_not_declared_changes_nothing() {
+    let ctx = context(&["requirements.txt"], None);
+    let p = run(ARG_LATE, &ctx, &arg_change("OTHER", "x"), None);
+    assert_eq!(statuses(&p), ["CCCCCC"]);
+}
+
+#[test]
+fn global_arg_in_from_rebuilds_the_stage() {
+    let src = "ARG PY=3.12\nFROM python:${PY}-slim\nRUN echo hi\nLABEL a=b\n";
+    let p = run(src, &context(&[], None), &arg_change("PY", "3.13"), None);
+    assert_eq!(statuses(&p), ["RRR"]);
+    assert_eq!(reason_text(&p, 2), "ARG PY changed and this step uses it");
+}
+
+#[test]
+fn metadata_only_instructions_invalidate_nothing_after_them() {
+    let src = "FROM alpine\nARG V=1\nLABEL version=$V\nEXPOSE 80\nCOPY app.txt /\n";
+    // No RUN sees V; LABEL uses it but is metadata, so COPY stays cached.
+    let p = run(src, &context(&["app.txt"], None), &arg_change("V", "2"), None);
+    assert_eq!(statuses(&p), ["CCRCC"]);
+}
+
+#[test]
+fn dockerignore_exclusions_keep_copy_cached() {
+    let ignore = "*.md\n.git\n**/__pycache__\n.env\n";
+    let ctx = context(APP, Some(ignore));
+    let p = run(
+        FASTAPI_COPY_ALL_FIRST,
+        &ctx,
+        &changed(&["README.md", ".git/index", "app/__pycache__/main.cpython-312.pyc"]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCCCC"]);
+    let copy = p.steps().find(|s| s.line == 3).unwrap();
+    match &copy.reason {
+        Reason::ChangesIgnored { files } => assert_eq!(files.len(), 3),
+        other => panic!("unexpected reason {other:?}"),
+    }
+    assert!(copy.reason.to_string().contains(".dockerignore keeps them out"));
+    // Re-included by an exception: it reaches the builder.
+    let ctx = context(APP, Some("*.md\n!README.md\n"));
+    let p = run(FASTAPI_COPY_ALL_FIRST, &ctx, &changed(&["README.md"]), None);
+    assert_eq!(statuses(&p), ["CCRRR"]);
+}
+
+#[test]
+fn add_url_is_checked_every_build_unless_pinned() {
+    let src = "\
+FROM alpine
+ADD https://example.com/tool.tar.gz /tmp/
+RUN tar -xzf /tmp/tool.tar.gz
+ADD --checksum=sha256:0123 https://example.com/other.tar.gz /tmp/
+";
+    let p = run(src, &context(&[], None), &changed(&[]), None);
+    assert_eq!(statuses(&p), ["CRCC"]);
+    let add = p.steps().find(|s| s.line == 2).unwrap();
+    assert_eq!(add.cost, Cost::Heavy);
+    assert_eq!(
+        add.reason.to_string(),
+        "ADD fetches https://example.com/tool.tar.gz again on every build (pin it with --checksum)"
+    );
+}
+
+#[test]
+fn heredocs_are_part_of_the_dockerfile_not_the_context() {
+    let src = "\
+FROM python:3.12
+ARG GREETING=hi
+COPY <<EOF /etc/motd
+$GREETING from the heredoc
+EOF
+COPY app.py /app/
+RUN <<'EOT'
+pip install fastapi
+EOT
+";
+    let ctx = context(&["app.py"], None);
+    let p = run(src, &ctx, &changed(&["app.py"]), None);
+    assert_eq!(statuses(&p), ["CCCRR"]);
+    // The heredoc RUN's cost comes from its body.
+    assert_eq!(p.steps().find(|s| s.line == 7).unwrap().cost, Cost::Heavy);
+    // The COPY heredoc expands $GREETING, so a new value rebuilds it.
+    let p = run(src, &ctx, &arg_change("GREETING", "hello"), None);
+    assert_eq!(statuses(&p), ["CCRRR"]);
+    assert_eq!(reason_text(&p, 3), "ARG GREETING changed and this step uses it");
+}
+
+#[test]
+fn env_from_a_changed_arg_reaches_later_runs() {
+    let src = "FROM alpine\nARG V=1\nCOPY a /a\nENV APP_VERSION=$V\nCOPY b /b\nRUN build.sh\n";
+    let p = run(src, &context(&["a", "b"], None), &arg_change("V", "2"), None);
+    assert_eq!(statuses(&p), ["CCCRCR"]);
+}
+
+#[test]
+fn bind_mounts_key_on_the_mounted_files() {
+    let src = "FROM golang\nRUN --mount=type=bind,source=go.sum,target=go.sum --mount=type=cache,target=/root/.cache go mod download\nRUN echo done\n";
+    let ctx = context(&["go.sum", "main.go"], None);
+    let p = run(src, &ctx, &changed(&["main.go"]), None);
+    assert_eq!(statuses(&p), ["CCC"]);
+    let p = run(src, &ctx, &changed(&["go.sum"]), None);
+    assert_eq!(statuses(&p), ["CRR"]);
+    assert_eq!(reason_text(&p, 2), "it mounts go.sum, which changed");
+}
+
+#[test]
+fn changed_directory_covers_files_copied_from_it() {
+    let p = run(FASTAPI, &context(APP, None), &changed(&["app"]), None);
+    assert_eq!(statuses(&p), ["CCCCRR"]);
+}
+
+#[test]
+fn copy_exclude_flag_filters_changes() {
+    let src = "FROM alpine\nCOPY --exclude=*.md . /src\n";
+    let p = run(src, &context(&["a.md", "b.c"], None), &changed(&["a.md"]), None);
+    assert_eq!(statuses(&p), ["CC"]);
+}
