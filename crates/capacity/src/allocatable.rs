@@ -86,7 +86,8 @@ pub fn tiered_cpu_reserve_millicores(cores: f64) -> (f64, String) {
             format!("{} cores", num(amount))
         }
     });
-    let millicores = total_cores * 1000.0;
+    // Rounded to 1/100 millicore: 0.06 x 1000 is 60.00000000000001 in floating point.
+    let millicores = (total_cores * 100_000.0).round() / 100.0;
     (millicores, format!("{terms} = {}m", num(millicores)))
 }
 

@@ -54,6 +54,17 @@ pub fn percent(fraction: f64) -> String {
     }
 }
 
+/// "1 worker", "2 workers", "1 worker process", "3 worker processes".
+pub fn plural(count: u64, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else if noun.ends_with('s') {
+        format!("{count} {noun}es")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 pub fn list_numbers(values: &[f64]) -> String {
     values
         .iter()

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::allocatable::{node_allocatable, NodeAllocatable, NodeKind};
 use crate::configs::{generate_configs, Configs};
 use crate::error::ScenarioError;
-use crate::format::{int, mib_or_gib, num, percent};
+use crate::format::{int, num, percent, plural};
 use crate::node_catalog::Provider;
 use crate::scenario::{
     Framework, ReservationModel, Scenario, Target, WorkerClass, WorkerCount, WorkerModel,
@@ -295,7 +295,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     trace.step(
         "cpu",
         format!(
-            "in flight: {} req/s x {} s = {} requests",
+            "requests in flight: {} req/s x {} s = {}",
             num(rps),
             num(app.latency_seconds),
             num(in_flight)
@@ -335,7 +335,10 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
         let processes = ceil_count(cores_needed);
         trace.step(
             "cpu",
-            format!("one Python process uses about one core: {processes} worker processes"),
+            format!(
+                "one Python process uses about one core: {}",
+                plural(processes, "worker process")
+            ),
             sources::CPU_CORES,
         );
         (processes, 1.0)
@@ -359,8 +362,9 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     trace.step(
         "cpu",
         format!(
-            "CPU request per container: {}m ({workers} workers x {} cores{}){}",
+            "CPU request per container: {}m ({} x {} cores{}){}",
             num(cpu_request),
+            plural(u64::from(workers), "worker"),
             num(cores_per_worker),
             if s.container.cpu_request_cores.is_some() || cpu_limit.is_some() {
                 ", or as given"
@@ -405,7 +409,10 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     let containers = serving.saturating_add(spares);
     trace.step(
         "packing",
-        format!("N+{spares}: {serving} serving + {spares} spare = {containers} containers"),
+        format!(
+            "N+{spares}: {serving} serving + {spares} spare = {}",
+            plural(containers, "container")
+        ),
         sources::REDUNDANCY,
     );
 
@@ -452,7 +459,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     trace.step(
         "packing",
         format!(
-            "per node: memory {} MiB / {} MiB = {}; CPU {}m / {}m = {}; pod slots {}; {} per node ({} binds); {} node{} for {containers} containers",
+            "per node: memory {} MiB / {} MiB = {}; CPU {}m / {}m = {}; pod slots {}; {} per node ({} binds); {} node{} for {}",
             int(node.available_memory_mib),
             int(mem_request),
             by_memory,
@@ -463,7 +470,8 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             per_node,
             binding_name(binding),
             nodes_needed,
-            if nodes_needed == 1 { "" } else { "s" }
+            if nodes_needed == 1 { "" } else { "s" },
+            plural(containers, "container")
         ),
         sources::PACKING,
     );
@@ -916,7 +924,10 @@ fn suggest_fit_validated(
     let mut target_memory = None;
     let mut node_type = None;
     let mut fargate_size = None;
+    // Only look for a bigger target when the right container limit alone is not enough.
+    let target_blocks = !fits(&relaxed);
     match &s.target {
+        _ if !target_blocks => {}
         Target::Machine { .. } => {
             target_memory = smallest_memory(
                 &relaxed,
@@ -987,10 +998,10 @@ fn suggest_fit_validated(
 
     let mut parts = Vec::new();
     if let Some(n) = max_workers {
+        let verb = if n == 1 { "fits" } else { "fit" };
         parts.push(format!(
-            "{n} worker{} per container fit{}",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" }
+            "{} per container {verb}",
+            plural(u64::from(n), "worker")
         ));
     }
     if let Some(l) = container_limit {
@@ -998,8 +1009,9 @@ fn suggest_fit_validated(
     }
     if let Some(m) = target_memory {
         parts.push(format!(
-            "{workers} workers need {} ({} MiB) of memory",
-            mib_or_gib(m),
+            "{} need a {} with {} MiB of memory",
+            plural(u64::from(workers), "worker"),
+            node_word(result.node.kind),
             int(m)
         ));
     }

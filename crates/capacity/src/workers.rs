@@ -66,7 +66,10 @@ pub(crate) fn resolve_workers(
         WorkerCount::Fixed(n) => {
             trace.step(
                 "workers",
-                format!("{n} worker processes per container, as given"),
+                format!(
+                    "{} per container, as given",
+                    crate::format::plural(u64::from(*n), "worker process")
+                ),
                 sources::SERVER_DEFAULT,
             );
             *n
