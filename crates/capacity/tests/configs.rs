@@ -48,7 +48,7 @@ fn kubernetes_deployment_and_hpa_carry_the_numbers() {
     let env = container["env"].as_sequence().unwrap();
     let var = |name: &str| {
         env.iter()
-            .find(|e| e["name"] == Value::from(name))
+            .find(|e| e["name"].as_str() == Some(name))
             .map(|e| e["value"].clone())
     };
     assert_eq!(var("WEB_CONCURRENCY"), Some(Value::from("2")));
