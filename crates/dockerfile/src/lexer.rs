@@ -168,41 +168,44 @@ pub(crate) fn extract_flags(line: &str, escape: char) -> (Vec<RawWord>, usize) {
         Word,
         Quote,
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let n = chars.len();
+    // Decoded lazily: this runs on every instruction and usually stops at the
+    // first word, so collecting a long RUN line into a Vec would be waste.
+    let at = |pos: usize| line.get(pos..).and_then(|r| r.chars().next());
+    let is_space = |c: char| c.is_ascii_whitespace() || c == '\u{0b}';
+    let n = line.len();
     let mut words = Vec::new();
     let mut phase = Phase::Spaces;
     let mut buf = String::new();
     let mut quote = '\0';
     let mut blank_ok = false;
     let mut word_start = 0;
-    let mut i = 0;
-    while i <= n {
-        if i == n {
+    let mut pos = 0;
+    loop {
+        let Some(mut ch) = at(pos) else {
             if phase != Phase::Spaces && buf != "--" && (blank_ok || !buf.is_empty()) {
                 words.push(RawWord {
-                    text: core::mem::take(&mut buf),
+                    text: buf,
                     start: word_start,
-                    end: line.len(),
+                    end: n,
                 });
             }
-            return (words, line.len());
-        }
-        let (pos, mut ch) = chars[i];
+            return (words, n);
+        };
+        let width = ch.len_utf8();
         if phase == Phase::Spaces {
-            if ch.is_ascii_whitespace() || ch == '\u{0b}' {
-                i += 1;
+            if is_space(ch) {
+                pos += width;
                 continue;
             }
-            let next_dash = i + 1 < n && chars[i + 1].1 == '-';
-            if ch != '-' || !next_dash {
+            if ch != '-' || at(pos + 1) != Some('-') {
                 return (words, pos);
             }
             phase = Phase::Word;
             word_start = pos;
         }
+        let mut next = pos + width;
         if phase == Phase::Word {
-            if ch.is_ascii_whitespace() || ch == '\u{0b}' {
+            if is_space(ch) {
                 phase = Phase::Spaces;
                 if buf == "--" {
                     return (words, pos);
@@ -216,46 +219,53 @@ pub(crate) fn extract_flags(line: &str, escape: char) -> (Vec<RawWord>, usize) {
                 }
                 buf.clear();
                 blank_ok = false;
-                i += 1;
+                pos = next;
                 continue;
             }
             if ch == '\'' || ch == '"' {
                 quote = ch;
                 blank_ok = true;
                 phase = Phase::Quote;
-                i += 1;
+                pos = next;
                 continue;
             }
             if ch == escape {
-                if i + 1 == n {
-                    i += 1;
-                    continue;
+                match at(next) {
+                    None => {
+                        pos = next;
+                        continue;
+                    }
+                    Some(c) => {
+                        ch = c;
+                        next += c.len_utf8();
+                    }
                 }
-                i += 1;
-                ch = chars[i].1;
             }
             buf.push(ch);
-            i += 1;
+            pos = next;
             continue;
         }
         if ch == quote {
             phase = Phase::Word;
-            i += 1;
+            pos = next;
             continue;
         }
         if ch == escape {
-            if i + 1 == n {
-                phase = Phase::Word;
-                i += 1;
-                continue;
+            match at(next) {
+                None => {
+                    phase = Phase::Word;
+                    pos = next;
+                    continue;
+                }
+                Some(c) => {
+                    ch = c;
+                    next += c.len_utf8();
+                }
             }
-            i += 1;
-            ch = chars[i].1;
         }
         buf.push(ch);
-        i += 1;
+        pos = next;
     }
-    (words, line.len())
 }
 
 /// Why text that starts like a JSON array is not used as one.

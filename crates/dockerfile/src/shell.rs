@@ -18,6 +18,10 @@ pub fn expand(
     lookup: &dyn Fn(&str) -> Option<String>,
     used: &mut Vec<String>,
 ) -> String {
+    // Most words have nothing to expand or unquote.
+    if !word.contains(['$', '\'', '"', escape]) {
+        return word.to_string();
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut lexer = Lexer {
         chars: &chars,
@@ -38,6 +42,9 @@ pub fn unquote(word: &str, escape: char) -> String {
 /// The names of the variables `text` refers to (`$A`, `${B:-x}` → `A`, `B`),
 /// outside single quotes, in order, without duplicates.
 pub fn variables(text: &str, escape: char) -> Vec<String> {
+    if !text.contains('$') {
+        return Vec::new();
+    }
     let mut used = Vec::new();
     expand(text, escape, &|_| None, &mut used);
     let mut seen = Vec::new();

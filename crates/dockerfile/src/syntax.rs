@@ -482,21 +482,25 @@ impl Instruction {
     /// A short one-line rendering for messages: `COPY . .`, `RUN pip install ...`.
     pub fn summary(&self, max_chars: usize) -> String {
         let mut text = String::new();
+        let mut chars = 0;
         for (i, part) in self.logical_line.split_whitespace().enumerate() {
             if i > 0 {
                 text.push(' ');
+                chars += 1;
             }
-            if i == 0 && self.keyword != Keyword::Unknown {
-                text.push_str(self.keyword.as_str());
+            let part = if i == 0 && self.keyword != Keyword::Unknown {
+                self.keyword.as_str()
             } else {
-                text.push_str(part);
+                part
+            };
+            text.push_str(part);
+            chars += part.chars().count();
+            if chars > max_chars {
+                // Long RUN lines: stop reading as soon as the summary is full.
+                let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+                return format!("{}…", cut.trim_end());
             }
         }
-        if text.chars().count() > max_chars {
-            let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-            format!("{}…", cut.trim_end())
-        } else {
-            text
-        }
+        text
     }
 }
