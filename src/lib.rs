@@ -1,0 +1,10 @@
+//! Shipshape's web app: the guide reader. Thin by design: the pages come from `content/`
+//! (rendered at build time by `shipshape-content`), and the engines live in `crates/`.
+
+pub mod app;
+pub mod browser;
+pub mod i18n;
+pub mod nav;
+
+#[cfg(feature = "hydrate")]
+pub mod client;

@@ -1,0 +1,390 @@
+//! The page components. One set serves both sides: the pre-renderer turns them into static HTML
+//! (`ssr`), and the browser hydrates that HTML with the same components (`hydrate`).
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::i18n::Lang;
+use crate::nav;
+
+/// Which page this is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: picks a language.
+    Root,
+    /// `/<lang>/`: the language's home.
+    Home,
+    /// `/<lang>/<slug>/`: a guide page.
+    Guide(String),
+    /// Any address without a page.
+    NotFound,
+}
+
+impl Route {
+    /// The route's name in the page's `<meta name="shipshape-route">`, read back when hydrating.
+    pub fn key(&self) -> String {
+        match self {
+            Route::Root => "root".into(),
+            Route::Home => "home".into(),
+            Route::Guide(slug) => format!("guide/{slug}"),
+            Route::NotFound => "404".into(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Route {
+        match key {
+            "root" => Route::Root,
+            "home" => Route::Home,
+            "404" => Route::NotFound,
+            _ => match key.strip_prefix("guide/") {
+                Some(slug) => Route::Guide(slug.to_string()),
+                None => Route::NotFound,
+            },
+        }
+    }
+
+    /// The path of this route in `lang`.
+    pub fn path(&self, lang: Lang) -> String {
+        match self {
+            Route::Root => "/".into(),
+            Route::Home | Route::NotFound => format!("/{}/", lang.code()),
+            Route::Guide(slug) => format!("/{}/{slug}/", lang.code()),
+        }
+    }
+}
+
+/// An entry of the on-page table of contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
+/// Everything a page needs to render. On the server `html` holds the page's content; in the
+/// browser it is empty, because hydration keeps the content already in the document.
+#[derive(Clone, Debug)]
+pub struct PageView {
+    pub lang: Lang,
+    pub route: Route,
+    pub toc: Vec<TocEntry>,
+    pub html: String,
+}
+
+impl PageView {
+    /// The `<title>` of the page.
+    pub fn title(&self) -> String {
+        let s = self.lang.strings();
+        match &self.route {
+            Route::Guide(slug) => format!(
+                "{} · Shipshape",
+                nav::title(self.lang, slug).unwrap_or(slug.as_str())
+            ),
+            Route::Home => format!("Shipshape · {}", s.site_tagline),
+            Route::Root => "Shipshape".into(),
+            Route::NotFound => format!("{} · Shipshape", s.not_found_title),
+        }
+    }
+}
+
+#[component]
+pub fn App(page: PageView) -> impl IntoView {
+    let lang = page.lang;
+    let s = lang.strings();
+    let menu_open = RwSignal::new(false);
+    let route = page.route.clone();
+    let current_slug = match &route {
+        Route::Guide(slug) => Some(slug.clone()),
+        _ => None,
+    };
+    let main = match &route {
+        Route::Guide(slug) => view! { <GuidePage lang slug=slug.clone() html=page.html.clone() toc=page.toc.clone()/> }.into_any(),
+        Route::Home => view! { <HomePage lang/> }.into_any(),
+        Route::Root => view! { <EveryLanguage not_found=false/> }.into_any(),
+        Route::NotFound => view! { <EveryLanguage not_found=true/> }.into_any(),
+    };
+    let with_sidebar = matches!(route, Route::Guide(_) | Route::Home);
+    view! {
+        <a class="skip-link" href="#main">{s.skip_to_content}</a>
+        <header class="topbar">
+            {with_sidebar.then(|| view! {
+                <button
+                    class="menu-button"
+                    type="button"
+                    aria-controls="sidebar"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {s.menu}
+                </button>
+            })}
+            <a class="brand" href=format!("/{}/", lang.code())>
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Shipshape"
+            </a>
+            <div class="topbar-tools">
+                <LanguageSwitcher lang route=route.clone()/>
+                <ThemeToggle lang/>
+            </div>
+        </header>
+        <div class="layout" class:with-sidebar=with_sidebar>
+            {with_sidebar.then(|| view! {
+                <Sidebar lang current=current_slug.clone() open=menu_open/>
+            })}
+            <main id="main" tabindex="-1">{main}</main>
+        </div>
+        <footer class="footer">
+            <p>{s.footer}</p>
+        </footer>
+    }
+}
+
+/// Links to the same page in the other languages; following one remembers the choice.
+#[component]
+fn LanguageSwitcher(lang: Lang, route: Route) -> impl IntoView {
+    let s = lang.strings();
+    let items = Lang::ALL
+        .into_iter()
+        .map(|other| {
+            let href = route.path(other);
+            let current = (other == lang && route != Route::Root && route != Route::NotFound)
+                .then_some("true");
+            view! {
+                <li>
+                    <a
+                        href=href
+                        hreflang=other.code()
+                        lang=other.code()
+                        aria-current=current
+                        on:click=move |_| browser::remember_language(other.code())
+                    >
+                        {other.native_name()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lang-switch" aria-label=s.language>
+            <ul>{items}</ul>
+        </nav>
+    }
+}
+
+/// Cycles automatic → light → dark; the choice is stored and applied before first paint by the
+/// inline script in `index.html`.
+#[component]
+fn ThemeToggle(lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    // Starts as the server rendered it; the stored choice is applied once hydrated.
+    let theme = RwSignal::new(browser::Theme::Auto);
+    Effect::new(move |_| theme.set(browser::stored_theme()));
+    let label = move || match theme.get() {
+        browser::Theme::Auto => s.theme_auto,
+        browser::Theme::Light => s.theme_light,
+        browser::Theme::Dark => s.theme_dark,
+    };
+    view! {
+        <button
+            class="theme-toggle"
+            type="button"
+            data-theme-choice=move || theme.get().key()
+            on:click=move |_| {
+                let next = theme.get().next();
+                theme.set(next);
+                browser::apply_theme(next);
+            }
+        >
+            <span class="theme-icon" aria-hidden="true"></span>
+            <span class="visually-hidden">{s.theme}": "</span>
+            {label}
+        </button>
+    }
+}
+
+#[component]
+fn Sidebar(lang: Lang, current: Option<String>, open: RwSignal<bool>) -> impl IntoView {
+    let s = lang.strings();
+    let parts = nav::parts(lang)
+        .iter()
+        .map(|part| {
+            let pages = part
+                .pages
+                .iter()
+                .map(|page| {
+                    let is_current = current.as_deref() == Some(page.slug);
+                    view! {
+                        <li>
+                            <a
+                                href=format!("/{}/{}/", lang.code(), page.slug)
+                                aria-current=is_current.then_some("page")
+                            >
+                                {page.title}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="nav-part">
+                    <span class="nav-part-title" id=format!("part-{}", part.id)>{part.title}</span>
+                    <ul aria-labelledby=format!("part-{}", part.id)>{pages}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav
+            id="sidebar"
+            class="sidebar"
+            class:open=move || open.get()
+            aria-label=s.guide_nav
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <ul class="nav-parts">{parts}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn GuidePage(lang: Lang, slug: String, html: String, toc: Vec<TocEntry>) -> impl IntoView {
+    let s = lang.strings();
+    let title = nav::title(lang, &slug).unwrap_or("");
+    let (previous, next) = nav::neighbours(lang, &slug);
+    let active = RwSignal::new(String::new());
+    let ids: Vec<String> = toc.iter().map(|t| t.id.clone()).collect();
+    browser::follow_scroll(ids, active);
+    let toc_items = toc
+        .into_iter()
+        .map(|entry| {
+            let id = entry.id.clone();
+            view! {
+                <li>
+                    <a
+                        href=format!("#{}", entry.id)
+                        class:active=move || active.get() == id
+                    >
+                        {entry.text}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let pager_link = move |page: Option<&'static nav::NavPage>,
+                           rel: &'static str,
+                           label: &'static str| {
+        page.map(|p| {
+            view! {
+                <a class=format!("pager-{rel}") rel=rel href=format!("/{}/{}/", lang.code(), p.slug)>
+                    <span class="pager-label">{label}</span>
+                    <span class="pager-title">{p.title}</span>
+                </a>
+            }
+        })
+    };
+    view! {
+        <div class="page">
+            <article class="article">
+                <h1>{title}</h1>
+                <div
+                    class="content"
+                    inner_html=html
+                    on:click=move |ev| browser::on_content_click(&ev, s.copied, s.copy_failed)
+                    on:keydown=move |ev| browser::on_content_keydown(&ev)
+                ></div>
+                <nav class="pager" aria-label=format!("{} / {}", s.previous, s.next)>
+                    {pager_link(previous, "prev", s.previous)}
+                    {pager_link(next, "next", s.next)}
+                </nav>
+            </article>
+            <aside class="toc">
+                <nav aria-labelledby="toc-title">
+                    <p class="toc-title" id="toc-title">{s.on_this_page}</p>
+                    <ul>{toc_items}</ul>
+                </nav>
+            </aside>
+        </div>
+    }
+}
+
+#[component]
+fn HomePage(lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let first = nav::pages(lang).next();
+    let parts = nav::parts(lang)
+        .iter()
+        .map(|part| {
+            let pages = part
+                .pages
+                .iter()
+                .map(|page| {
+                    view! {
+                        <li><a href=format!("/{}/{}/", lang.code(), page.slug)>{page.title}</a></li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="home-part">
+                    <h3>{part.title}</h3>
+                    <ol>{pages}</ol>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="home">
+            <section class="hero">
+                <h1>{s.home_title}</h1>
+                <p class="lead">{s.home_lead}</p>
+                {first.map(|p| view! {
+                    <a class="button-primary" href=format!("/{}/{}/", lang.code(), p.slug)>{s.start_reading}</a>
+                })}
+            </section>
+            <section class="home-contents" aria-labelledby="contents-title">
+                <h2 id="contents-title">{s.contents}</h2>
+                {parts}
+            </section>
+        </div>
+    }
+}
+
+/// The language chooser at `/` and the 404 page: every language at once, because the address
+/// does not say which one the reader wants. A script in the page's head shows the reader's own
+/// language first; without JavaScript all three stay visible.
+#[component]
+fn EveryLanguage(not_found: bool) -> impl IntoView {
+    let sections = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let s = lang.strings();
+            let home = format!("/{}/", lang.code());
+            let code = lang.code();
+            view! {
+                <section class=format!("every-lang every-lang-{code}") lang=code>
+                    {if not_found {
+                        view! {
+                            <h1>{s.not_found_title}</h1>
+                            <p>{s.not_found_body}</p>
+                            <p><a class="button-primary" href=home>{s.back_home}</a></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <h2>{s.choose_language}</h2>
+                            <p><a class="button-primary" href=home hreflang=code on:click=move |_| browser::remember_language(code)>{lang.native_name()}</a></p>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="every-language">
+            {(!not_found).then(|| view! { <h1 class="visually-hidden">"Shipshape"</h1> })}
+            {sections}
+        </div>
+    }
+}

@@ -1,0 +1,236 @@
+//! Everything that touches browser APIs (storage, clipboard, scroll, the DOM inside rendered
+//! content) sits here, behind small functions. On the server these are no-ops: the pre-renderer
+//! never calls into the browser.
+
+use leptos::prelude::*;
+
+/// The reader's colour theme choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    pub fn from_key(key: &str) -> Theme {
+        match key {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+}
+
+/// localStorage keys. The inline script in `index.html` reads the same two.
+pub const THEME_KEY: &str = "shipshape.theme";
+pub const LANG_KEY: &str = "shipshape.lang";
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use super::*;
+    use leptos::ev::{KeyboardEvent, MouseEvent};
+    use std::time::Duration;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::{Element, HtmlElement};
+
+    fn storage() -> Option<web_sys::Storage> {
+        // Storage can be missing or throw (private modes, disabled cookies): then nothing is kept.
+        window().local_storage().ok().flatten()
+    }
+
+    pub fn stored_theme() -> Theme {
+        storage()
+            .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+            .map(|k| Theme::from_key(&k))
+            .unwrap_or(Theme::Auto)
+    }
+
+    pub fn apply_theme(theme: Theme) {
+        let root = document().document_element();
+        if let Some(root) = root {
+            let _ = match theme {
+                Theme::Auto => root.remove_attribute("data-theme"),
+                other => root.set_attribute("data-theme", other.key()),
+            };
+        }
+        if let Some(s) = storage() {
+            let _ = match theme {
+                Theme::Auto => s.remove_item(THEME_KEY),
+                other => s.set_item(THEME_KEY, other.key()),
+            };
+        }
+    }
+
+    pub fn remember_language(code: &str) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, code);
+        }
+    }
+
+    /// Marks as active the last section heading that has scrolled past the top of the window.
+    pub fn follow_scroll(ids: Vec<String>, active: RwSignal<String>) {
+        if ids.is_empty() {
+            return;
+        }
+        let update = move || {
+            let doc = document();
+            let mut current = ids[0].clone();
+            for id in &ids {
+                if let Some(el) = doc.get_element_by_id(id) {
+                    if el.get_bounding_client_rect().top() <= 120.0 {
+                        current = id.clone();
+                    }
+                }
+            }
+            // At the very bottom the last section is the one being read, however short.
+            let win = window();
+            let scrolled = win.scroll_y().unwrap_or(0.0)
+                + win
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+            if let Some(body) = doc.body() {
+                if scrolled >= f64::from(body.scroll_height()) - 2.0 {
+                    current = ids[ids.len() - 1].clone();
+                }
+            }
+            if active.get_untracked() != current {
+                active.set(current);
+            }
+        };
+        let on_scroll = update.clone();
+        let handle = window_event_listener(leptos::ev::scroll, move |_| on_scroll());
+        std::mem::forget(handle);
+        Effect::new(move |_| update());
+    }
+
+    /// Clicks inside rendered Markdown: annotation markers and copy buttons.
+    pub fn on_content_click(ev: &MouseEvent, copied: &'static str, failed: &'static str) {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Ok(Some(marker)) = target.closest("button.anno") {
+            toggle_annotation(&marker);
+        } else if let Ok(Some(button)) = target.closest("button.copy") {
+            copy_code(&button, copied, failed);
+        }
+    }
+
+    /// Escape closes the open annotations of the block that has focus.
+    pub fn on_content_keydown(ev: &KeyboardEvent) {
+        if ev.key() != "Escape" {
+            return;
+        }
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Ok(Some(block)) = target.closest(".annotated") {
+            if let Ok(open) = block.query_selector_all("button.anno[aria-expanded=true]") {
+                for i in 0..open.length() {
+                    if let Some(marker) = open.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        toggle_annotation(&marker);
+                    }
+                }
+            }
+            if let Ok(Some(marker)) = target.closest("button.anno") {
+                if let Ok(marker) = marker.dyn_into::<HtmlElement>() {
+                    let _ = marker.focus();
+                }
+            }
+        }
+    }
+
+    fn toggle_annotation(marker: &Element) {
+        let open = marker.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = marker.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        if let Some(id) = marker.get_attribute("aria-controls") {
+            if let Some(item) = document().get_element_by_id(&id) {
+                let _ = item.class_list().toggle_with_force("open", !open);
+            }
+        }
+    }
+
+    fn copy_code(button: &Element, copied: &'static str, failed: &'static str) {
+        let Some(code) = button
+            .parent_element()
+            .and_then(|block| block.query_selector("pre code").ok().flatten())
+        else {
+            return;
+        };
+        // Copy the code without the annotation markers.
+        let Ok(clone) = code.clone_node_with_deep(true) else {
+            return;
+        };
+        let Ok(clone) = clone.dyn_into::<Element>() else {
+            return;
+        };
+        if let Ok(markers) = clone.query_selector_all("button.anno") {
+            for i in 0..markers.length() {
+                if let Some(m) = markers.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    // The space before the marker was added with it.
+                    if let Some(prev) = m.previous_sibling() {
+                        if let Some(text) = prev.text_content() {
+                            prev.set_text_content(Some(text.strip_suffix(' ').unwrap_or(&text)));
+                        }
+                    }
+                    m.remove();
+                }
+            }
+        }
+        let text = clone.text_content().unwrap_or_default();
+        let original = button.text_content().unwrap_or_default();
+        let button = button.clone();
+        let show = move |label: &str| {
+            button.set_text_content(Some(label));
+            let button = button.clone();
+            let original = original.clone();
+            set_timeout(
+                move || button.set_text_content(Some(&original)),
+                Duration::from_millis(1500),
+            );
+        };
+        let promise = window().navigator().clipboard().write_text(&text);
+        let ok_show = show.clone();
+        let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| ok_show(copied));
+        let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| show(failed));
+        let _ = promise.then2(&on_ok, &on_err);
+        // Each runs at most once; the browser owns them from here.
+        on_ok.forget();
+        on_err.forget();
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod imp {
+    use super::*;
+    use leptos::ev::{KeyboardEvent, MouseEvent};
+
+    pub fn stored_theme() -> Theme {
+        Theme::Auto
+    }
+    pub fn apply_theme(_: Theme) {}
+    pub fn remember_language(_: &str) {}
+    pub fn follow_scroll(_: Vec<String>, _: RwSignal<String>) {}
+    pub fn on_content_click(_: &MouseEvent, _: &'static str, _: &'static str) {}
+    pub fn on_content_keydown(_: &KeyboardEvent) {}
+}
+
+pub use imp::*;

@@ -1,0 +1,238 @@
+//! The app's own words (the guide's text lives in `content/`). One `Strings` value per language:
+//! a missing label is a compile error, and a test checks that none is left empty or English.
+
+/// A language of the site. The order is the switcher's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ko,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ko, Lang::Ja];
+
+    /// The BCP 47 code, used in URLs and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Ja => "ja",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ko => "한국어",
+            Lang::Ja => "日本語",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Ko => &KO,
+            Lang::Ja => &JA,
+        }
+    }
+}
+
+/// Every label the app shows, in one language.
+#[derive(Debug)]
+pub struct Strings {
+    pub site_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub menu: &'static str,
+    pub guide_nav: &'static str,
+    pub language: &'static str,
+    pub theme: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub on_this_page: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub home_title: &'static str,
+    pub home_lead: &'static str,
+    pub start_reading: &'static str,
+    pub contents: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub footer: &'static str,
+    pub choose_language: &'static str,
+}
+
+pub const EN: Strings = Strings {
+    site_tagline: "Deploy a web API in containers, and get it right",
+    skip_to_content: "Skip to content",
+    menu: "Menu",
+    guide_nav: "Guide",
+    language: "Language",
+    theme: "Theme",
+    theme_auto: "Automatic",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    on_this_page: "On this page",
+    previous: "Previous",
+    next: "Next",
+    copied: "Copied",
+    copy_failed: "Copy failed",
+    home_title: "Ship your API in good shape",
+    home_lead: "A guide to deploying a web API in containers: HTTPS, running on startup, restarts, replication, memory and the steps before starting, with FastAPI as the running example.",
+    start_reading: "Start reading",
+    contents: "Contents",
+    not_found_title: "Page not found",
+    not_found_body: "There is no page at this address. It may have moved, or the link may be mistyped.",
+    back_home: "Back to the guide",
+    footer: "Shipshape works offline and sends nothing anywhere.",
+    choose_language: "Choose a language",
+};
+
+pub const KO: Strings = Strings {
+    site_tagline: "웹 API를 컨테이너로 제대로 배포하기",
+    skip_to_content: "본문으로 건너뛰기",
+    menu: "메뉴",
+    guide_nav: "가이드",
+    language: "언어",
+    theme: "테마",
+    theme_auto: "자동",
+    theme_light: "밝게",
+    theme_dark: "어둡게",
+    on_this_page: "이 페이지의 내용",
+    previous: "이전",
+    next: "다음",
+    copied: "복사했습니다",
+    copy_failed: "복사하지 못했습니다",
+    home_title: "API를 제대로 배포하세요",
+    home_lead: "웹 API를 컨테이너로 배포하는 방법을 다루는 가이드입니다. HTTPS, 시작 시 실행, 재시작, 복제, 메모리, 시작 전 단계를 FastAPI 예제로 설명합니다.",
+    start_reading: "읽기 시작",
+    contents: "목차",
+    not_found_title: "페이지를 찾을 수 없습니다",
+    not_found_body: "이 주소에는 페이지가 없습니다. 페이지가 옮겨졌거나 링크가 잘못되었을 수 있습니다.",
+    back_home: "가이드로 돌아가기",
+    footer: "Shipshape는 오프라인에서도 동작하며 어떤 데이터도 외부로 보내지 않습니다.",
+    choose_language: "언어를 선택하세요",
+};
+
+pub const JA: Strings = Strings {
+    site_tagline: "Web API をコンテナで正しくデプロイする",
+    skip_to_content: "本文へスキップ",
+    menu: "メニュー",
+    guide_nav: "ガイド",
+    language: "言語",
+    theme: "テーマ",
+    theme_auto: "自動",
+    theme_light: "ライト",
+    theme_dark: "ダーク",
+    on_this_page: "このページの内容",
+    previous: "前へ",
+    next: "次へ",
+    copied: "コピーしました",
+    copy_failed: "コピーできませんでした",
+    home_title: "API を万全の状態でデプロイ",
+    home_lead: "Web API をコンテナでデプロイするためのガイドです。HTTPS、起動時の実行、再起動、レプリケーション、メモリ、起動前の処理を、FastAPI を例に解説します。",
+    start_reading: "読み始める",
+    contents: "目次",
+    not_found_title: "ページが見つかりません",
+    not_found_body: "このアドレスにはページがありません。移動したか、リンクが間違っている可能性があります。",
+    back_home: "ガイドに戻る",
+    footer: "Shipshape はオフラインで動作し、どこにもデータを送信しません。",
+    choose_language: "言語を選んでください",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// All labels of a `Strings`, by name, so the check below covers every field.
+    fn labels(s: &Strings) -> Vec<(&'static str, &'static str)> {
+        let Strings {
+            site_tagline,
+            skip_to_content,
+            menu,
+            guide_nav,
+            language,
+            theme,
+            theme_auto,
+            theme_light,
+            theme_dark,
+            on_this_page,
+            previous,
+            next,
+            copied,
+            copy_failed,
+            home_title,
+            home_lead,
+            start_reading,
+            contents,
+            not_found_title,
+            not_found_body,
+            back_home,
+            footer,
+            choose_language,
+        } = s;
+        vec![
+            ("site_tagline", site_tagline),
+            ("skip_to_content", skip_to_content),
+            ("menu", menu),
+            ("guide_nav", guide_nav),
+            ("language", language),
+            ("theme", theme),
+            ("theme_auto", theme_auto),
+            ("theme_light", theme_light),
+            ("theme_dark", theme_dark),
+            ("on_this_page", on_this_page),
+            ("previous", previous),
+            ("next", next),
+            ("copied", copied),
+            ("copy_failed", copy_failed),
+            ("home_title", home_title),
+            ("home_lead", home_lead),
+            ("start_reading", start_reading),
+            ("contents", contents),
+            ("not_found_title", not_found_title),
+            ("not_found_body", not_found_body),
+            ("back_home", back_home),
+            ("footer", footer),
+            ("choose_language", choose_language),
+        ]
+    }
+
+    #[test]
+    fn every_label_is_translated() {
+        let en = labels(&EN);
+        for lang in [Lang::Ko, Lang::Ja] {
+            for ((name, english), (_, text)) in en.iter().zip(labels(lang.strings())) {
+                assert!(!text.trim().is_empty(), "{:?}.{name} is empty", lang);
+                assert_ne!(*english, text, "{:?}.{name} is still English", lang);
+                let native = text.chars().any(|c| {
+                    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                        || ('\u{3040}'..='\u{30FF}').contains(&c)
+                        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                });
+                assert!(
+                    native,
+                    "{:?}.{name} has no Hangul or Japanese: {text}",
+                    lang
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}
