@@ -29,18 +29,16 @@ pub fn read_text(path: &str) -> Result<String, UsageError> {
         UsageError(format!("cannot read {path}: {why}"))
     })?;
     if bytes.contains(&0) {
-        return Err(UsageError(format!("{path} looks like a binary file, not a Dockerfile")));
+        return Err(UsageError(format!(
+            "{path} looks like a binary file, not a Dockerfile"
+        )));
     }
     String::from_utf8(bytes)
         .map_err(|_| UsageError(format!("{path} is not UTF-8 text (binary input?)")))
 }
 
 /// Takes the value after an option, or says which option lacks one.
-pub fn value<'a>(
-    args: &'a [String],
-    i: &mut usize,
-    option: &str,
-) -> Result<&'a str, UsageError> {
+pub fn value<'a>(args: &'a [String], i: &mut usize, option: &str) -> Result<&'a str, UsageError> {
     *i += 1;
     args.get(*i)
         .map(String::as_str)

@@ -33,7 +33,12 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
                 return Err(UsageError(format!("unknown option {name}; {USAGE}")));
             }
             _ if file.is_none() => file = Some(args[i].clone()),
-            _ => return Err(UsageError(format!("unexpected argument {}; {USAGE}", args[i]))),
+            _ => {
+                return Err(UsageError(format!(
+                    "unexpected argument {}; {USAGE}",
+                    args[i]
+                )))
+            }
         }
         i += 1;
     }

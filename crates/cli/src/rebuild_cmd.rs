@@ -57,7 +57,9 @@ fn parse_options(args: &[String]) -> Result<Option<Options>, UsageError> {
                 let v = take(&mut i)?;
                 let (n, val) = v.split_once('=').unwrap_or((v.as_str(), ""));
                 if n.is_empty() {
-                    return Err(UsageError(format!("--build-arg needs NAME=VALUE, got `{v}`")));
+                    return Err(UsageError(format!(
+                        "--build-arg needs NAME=VALUE, got `{v}`"
+                    )));
                 }
                 o.build_args.push((n.to_string(), val.to_string()));
             }
@@ -75,7 +77,9 @@ fn parse_options(args: &[String]) -> Result<Option<Options>, UsageError> {
                     "json" => true,
                     "text" => false,
                     other => {
-                        return Err(UsageError(format!("unknown format `{other}` (text or json)")))
+                        return Err(UsageError(format!(
+                            "unknown format `{other}` (text or json)"
+                        )))
                     }
                 };
             }
@@ -99,7 +103,10 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
     let Some(o) = parse_options(args)? else {
         return Ok(0);
     };
-    let file = o.file.clone().ok_or_else(|| UsageError(USAGE.to_string()))?;
+    let file = o
+        .file
+        .clone()
+        .ok_or_else(|| UsageError(USAGE.to_string()))?;
     let source = input::read_text(&file)?;
     let context_dir = match &o.context {
         Some(c) => PathBuf::from(c),
@@ -126,7 +133,10 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
     };
     let dockerfile = parse(&source);
     for e in dockerfile.errors() {
-        eprintln!("{file}:{}: warning: {} (simulating what parsed)", e.span.start_pos.line, e.kind);
+        eprintln!(
+            "{file}:{}: warning: {} (simulating what parsed)",
+            e.span.start_pos.line, e.kind
+        );
     }
     let result = plan(&dockerfile, &context, &changes, o.target.as_deref());
     if let Some(problem) = result.problems.first() {

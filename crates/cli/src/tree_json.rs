@@ -44,7 +44,9 @@ fn arguments(a: &Arguments) -> Value {
             "kind": word(kind),
             "command": arguments(command),
         }),
-        Arguments::Onbuild(child) => json!({ "form": "onbuild", "instruction": instruction(child) }),
+        Arguments::Onbuild(child) => {
+            json!({ "form": "onbuild", "instruction": instruction(child) })
+        }
     }
 }
 

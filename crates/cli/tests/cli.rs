@@ -37,10 +37,21 @@ fn stdout(o: &Output) -> String {
 fn rebuild_json_has_the_documented_shape() {
     let dir = fastapi_project("json-shape", false);
     let out = shipshape(
-        &["rebuild", "Dockerfile", "--changed", "app/main.py", "--format", "json"],
+        &[
+            "rebuild",
+            "Dockerfile",
+            "--changed",
+            "app/main.py",
+            "--format",
+            "json",
+        ],
         &dir,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let stage = &v["stages"][0];
     assert_eq!(stage["index"], 0);
@@ -48,10 +59,25 @@ fn rebuild_json_has_the_documented_shape() {
     assert!(stage["name"].is_null());
     let steps = stage["steps"].as_array().unwrap();
     assert_eq!(steps.len(), 6);
-    let keys: Vec<&str> = steps[0].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    let keys: Vec<&str> = steps[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
-    assert_eq!(sorted, ["cost", "end_line", "instruction", "line", "reason", "status"]);
+    assert_eq!(
+        sorted,
+        [
+            "cost",
+            "end_line",
+            "instruction",
+            "line",
+            "reason",
+            "status"
+        ]
+    );
     assert_eq!(steps[3]["instruction"], "RUN");
     assert_eq!(steps[3]["status"], "cached");
     assert_eq!(steps[3]["cost"], "heavy");
@@ -73,7 +99,10 @@ fn rebuild_text_table_counts_heavy_steps() {
     let out = shipshape(&["rebuild", "Dockerfile", "--changed", "app/main.py"], &dir);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.contains("COPY . . copies app/main.py, which changed"), "{text}");
+    assert!(
+        text.contains("COPY . . copies app/main.py, which changed"),
+        "{text}"
+    );
     assert!(text.contains("3 steps rebuilt, 1 of them heavy"), "{text}");
     assert!(!text.contains('\x1b'), "no colours when not on a terminal");
 }
@@ -82,7 +111,14 @@ fn rebuild_text_table_counts_heavy_steps() {
 fn rebuild_respects_dockerignore_build_args_and_context() {
     let dir = fastapi_project("ignore-args", true);
     let out = shipshape(
-        &["rebuild", "Dockerfile", "--changed", "README.md", "--format", "json"],
+        &[
+            "rebuild",
+            "Dockerfile",
+            "--changed",
+            "README.md",
+            "--format",
+            "json",
+        ],
         &dir,
     );
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -106,7 +142,11 @@ fn rebuild_respects_dockerignore_build_args_and_context() {
         ],
         parent,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout(&out).contains("COPY . . copies requirements.txt"));
 }
 
@@ -119,14 +159,37 @@ fn rebuild_target_selects_stage_and_unknown_target_fails() {
         "FROM alpine AS build\nCOPY . /src\nRUN make\nFROM alpine AS test\nRUN echo\nFROM scratch\nCOPY --from=build /src/out /out\n",
     )
     .unwrap();
-    let out = shipshape(&["rebuild", "Dockerfile", "--changed", "a.c", "--format=json"], &dir);
+    let out = shipshape(
+        &["rebuild", "Dockerfile", "--changed", "a.c", "--format=json"],
+        &dir,
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["stages"][1]["built"], false);
     assert_eq!(v["stages"][1]["steps"][0]["status"], "not-built");
     assert_eq!(v["stages"][0]["name"], "build");
-    let out = shipshape(&["rebuild", "Dockerfile", "--changed", "a.c", "--target", "test"], &dir);
+    let out = shipshape(
+        &[
+            "rebuild",
+            "Dockerfile",
+            "--changed",
+            "a.c",
+            "--target",
+            "test",
+        ],
+        &dir,
+    );
     assert!(out.status.success());
-    let out = shipshape(&["rebuild", "Dockerfile", "--changed", "a.c", "--target", "nope"], &dir);
+    let out = shipshape(
+        &[
+            "rebuild",
+            "Dockerfile",
+            "--changed",
+            "a.c",
+            "--target",
+            "nope",
+        ],
+        &dir,
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 

@@ -2,6 +2,9 @@
 //! (`<repo>/../shared/corpus/dockerfiles`), then a generated pathological 1 MB
 //! input. Run with
 //! `cargo run --release -p shipshape-dockerfile --example bench`.
+//! The workspace release profile optimises for size (`opt-level = "z"`, for the
+//! WebAssembly build); for native speed figures add
+//! `CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false`.
 //! Targets (issue 4): corpus parsed + simulated < 50 ms on one core; 1 MB < 50 ms.
 
 use shipshape_dockerfile::{parse, plan, BuildContext, Changes};
@@ -37,7 +40,9 @@ fn pathological() -> String {
                 "COPY <<EOF{k} <<-'T{k}' /etc/f{i}-{k}\nline $V {k}\nmore \"quoted\" text\nEOF{k}\n\tbody\n\tT{k}\n"
             ));
         }
-        s.push_str(&format!("ENV A{i}=\"x y\" B{i}=z\\ w\nCMD [\"run\", \"{i}\"]\n"));
+        s.push_str(&format!(
+            "ENV A{i}=\"x y\" B{i}=z\\ w\nCMD [\"run\", \"{i}\"]\n"
+        ));
         i += 1;
     }
     s
@@ -57,13 +62,20 @@ fn main() {
             }
         }
     } else {
-        println!("corpus not found at {}; only the pathological input", dir.display());
+        println!(
+            "corpus not found at {}; only the pathological input",
+            dir.display()
+        );
     }
     let bytes: usize = files.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     let context = BuildContext::default();
     let changes = Changes {
-        paths: vec!["app/main.py".into(), "requirements.txt".into(), "go.sum".into()],
+        paths: vec![
+            "app/main.py".into(),
+            "requirements.txt".into(),
+            "go.sum".into(),
+        ],
         build_args: vec![("VERSION".into(), "2".into())],
     };
 
@@ -115,6 +127,9 @@ fn main() {
         big.len() as f64 / 1e6,
         df.instructions.len()
     );
-    println!("  parse           {:>8.2} ms", parse_big.as_secs_f64() * 1e3);
+    println!(
+        "  parse           {:>8.2} ms",
+        parse_big.as_secs_f64() * 1e3
+    );
     println!("  rebuild plan    {:>8.2} ms", plan_big.as_secs_f64() * 1e3);
 }

@@ -147,8 +147,8 @@ fn check_instruction(
     match keyword {
         Keyword::From => {
             let words = args.words();
-            let ok = words.len() == 1
-                || (words.len() == 3 && words[1].value.eq_ignore_ascii_case("as"));
+            let ok =
+                words.len() == 1 || (words.len() == 3 && words[1].value.eq_ignore_ascii_case("as"));
             if !ok {
                 report(DiagnosticKind::InvalidFrom, span);
             } else if words.len() == 3 {
@@ -182,7 +182,12 @@ fn check_instruction(
                 _ => false,
             };
             if blank {
-                report(DiagnosticKind::BlankName { instruction: keyword }, span);
+                report(
+                    DiagnosticKind::BlankName {
+                        instruction: keyword,
+                    },
+                    span,
+                );
             }
         }
         Keyword::Expose

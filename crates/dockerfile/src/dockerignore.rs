@@ -235,7 +235,8 @@ impl Glob {
                             i += 1;
                         }
                         let mut hi = lo;
-                        if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|&c| c != ']') {
+                        if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|&c| c != ']')
+                        {
                             hi = chars[i + 1];
                             i += 2;
                             if hi == '\\' {
@@ -296,7 +297,8 @@ impl Glob {
                             Token::AnyChar => c != '/',
                             Token::Class { negated, ranges } => {
                                 c != '/'
-                                    && (ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi) != *negated)
+                                    && (ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+                                        != *negated)
                             }
                             _ => false,
                         };
@@ -326,7 +328,10 @@ mod tests {
         assert!(ig.is_excluded("__pycache__/m.pyc"));
         assert!(ig.is_excluded("secrets/key"));
         assert!(ig.is_excluded("node_modules/a/b.js"));
-        assert!(!ig.is_excluded("app/node_modules/x"), "patterns are anchored at the root");
+        assert!(
+            !ig.is_excluded("app/node_modules/x"),
+            "patterns are anchored at the root"
+        );
         assert!(ig.is_excluded("temp1"));
         assert!(ig.is_excluded("docs/a/b"));
         assert!(ig.is_excluded("a.txt"));

@@ -724,9 +724,15 @@ mod tests {
 
     #[test]
     fn words_keep_quotes_and_escapes() {
-        assert_eq!(texts(&parse_words("foo bar 'abc xyz'", '\\')), ["foo", "bar", "'abc xyz'"]);
+        assert_eq!(
+            texts(&parse_words("foo bar 'abc xyz'", '\\')),
+            ["foo", "bar", "'abc xyz'"]
+        );
         assert_eq!(texts(&parse_words("foo\\ bar", '\\')), ["foo\\ bar"]);
-        assert_eq!(texts(&parse_words(r#"föo bàr "âbc xÿz""#, '\\')), ["föo", "bàr", "\"âbc xÿz\""]);
+        assert_eq!(
+            texts(&parse_words(r#"föo bàr "âbc xÿz""#, '\\')),
+            ["föo", "bàr", "\"âbc xÿz\""]
+        );
         let w = parse_words("  ab  cd", '\\');
         assert_eq!((w[1].start, w[1].end), (6, 8));
     }
@@ -751,8 +757,14 @@ mod tests {
             parse_json_array(r#"[ "echo", [ "nested json" ] ]"#),
             Err(JsonArrayError::NotStrings)
         );
-        assert_eq!(parse_json_array(r#"[1, {"a": [true, null]}]"#), Err(JsonArrayError::NotStrings));
-        assert_eq!(parse_json_array(r#"["\ud83d\ude00", "\ud800"]"#).unwrap()[0].text, "😀");
+        assert_eq!(
+            parse_json_array(r#"[1, {"a": [true, null]}]"#),
+            Err(JsonArrayError::NotStrings)
+        );
+        assert_eq!(
+            parse_json_array(r#"["\ud83d\ude00", "\ud800"]"#).unwrap()[0].text,
+            "😀"
+        );
         let deep = "[".repeat(20_000);
         assert_eq!(parse_json_array(&deep), Err(JsonArrayError::NotJson));
     }
@@ -760,7 +772,11 @@ mod tests {
     #[test]
     fn heredoc_markers_match_buildkit_examples() {
         let names = |line: &str| -> Vec<String> {
-            heredoc_markers(line).unwrap().into_iter().map(|m| m.name).collect()
+            heredoc_markers(line)
+                .unwrap()
+                .into_iter()
+                .map(|m| m.name)
+                .collect()
         };
         assert_eq!(names("RUN <<EOF"), ["EOF"]);
         // BuildKit's lexer glues only the spaces right after `<<` to the word,
@@ -778,7 +794,10 @@ mod tests {
         let m = &heredoc_markers("RUN <<eo\\'f").unwrap()[0];
         assert_eq!((m.name.as_str(), m.expand), ("eo'f", true));
         let m = &heredoc_markers("RUN 3<<-'one two'").unwrap()[0];
-        assert_eq!((m.name.as_str(), m.file_descriptor, m.chomp), ("one two", 3, true));
+        assert_eq!(
+            (m.name.as_str(), m.file_descriptor, m.chomp),
+            ("one two", 3, true)
+        );
         // An unterminated quote makes BuildKit's lexer give up: no heredoc.
         assert!(heredoc_markers("RUN <<EOF'").unwrap().is_empty());
     }

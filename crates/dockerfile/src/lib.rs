@@ -27,7 +27,8 @@ pub mod syntax;
 pub use dockerignore::Dockerignore;
 pub use parser::parse;
 pub use rebuild::{
-    plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan, StepStatus,
+    plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan,
+    StepStatus,
 };
 pub use span::{LineIndex, Position, Span};
 pub use stages::Stage;

@@ -189,8 +189,12 @@ impl<'a> Parser<'a> {
                 });
             }
 
-            let mut instruction =
-                self.instruction(&logical, 0, logical.text.len(), core::mem::take(&mut comments));
+            let mut instruction = self.instruction(
+                &logical,
+                0,
+                logical.text.len(),
+                core::mem::take(&mut comments),
+            );
 
             // Heredoc bodies follow the (joined) instruction line.
             if can_contain_heredoc(&instruction) && logical.text.contains("<<") {
@@ -252,9 +256,7 @@ impl<'a> Parser<'a> {
         let body = body.trim_start();
         let name_len = body
             .char_indices()
-            .find(|&(i, c)| {
-                !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()))
-            })
+            .find(|&(i, c)| !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
             .map(|(i, _)| i)
             .unwrap_or(body.len());
         let go_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{0c}' | '\r');
@@ -384,16 +386,19 @@ impl<'a> Parser<'a> {
         whole: Span,
     ) -> Arguments {
         match keyword {
-            Keyword::Add | Keyword::Copy | Keyword::Volume => {
-                match lexer::parse_json_array(args) {
-                    Ok(words) => Arguments::Exec(self.words(logical, base, words)),
-                    Err(JsonArrayError::NotStrings) => {
-                        self.error(DiagnosticKind::NotStringArray { instruction: keyword }, whole);
-                        Arguments::Invalid
-                    }
-                    Err(JsonArrayError::NotJson) => self.split_words(logical, args, base),
+            Keyword::Add | Keyword::Copy | Keyword::Volume => match lexer::parse_json_array(args) {
+                Ok(words) => Arguments::Exec(self.words(logical, base, words)),
+                Err(JsonArrayError::NotStrings) => {
+                    self.error(
+                        DiagnosticKind::NotStringArray {
+                            instruction: keyword,
+                        },
+                        whole,
+                    );
+                    Arguments::Invalid
                 }
-            }
+                Err(JsonArrayError::NotJson) => self.split_words(logical, args, base),
+            },
             Keyword::Cmd | Keyword::Entrypoint | Keyword::Run | Keyword::Shell => {
                 self.maybe_json(keyword, logical, args, base, whole)
             }
@@ -484,7 +489,12 @@ impl<'a> Parser<'a> {
         match lexer::parse_json_array(args) {
             Ok(words) => Arguments::Exec(self.words(logical, base, words)),
             Err(JsonArrayError::NotStrings) => {
-                self.error(DiagnosticKind::NotStringArray { instruction: keyword }, whole);
+                self.error(
+                    DiagnosticKind::NotStringArray {
+                        instruction: keyword,
+                    },
+                    whole,
+                );
                 Arguments::Invalid
             }
             Err(JsonArrayError::NotJson) => Arguments::Shell(self.text_word(logical, args, base)),
@@ -507,7 +517,12 @@ impl<'a> Parser<'a> {
         };
         if !first.text.contains('=') {
             let Some((ws, after)) = lexer::split_first_run(args) else {
-                self.error(DiagnosticKind::NeedsTwoArguments { instruction: keyword }, whole);
+                self.error(
+                    DiagnosticKind::NeedsTwoArguments {
+                        instruction: keyword,
+                    },
+                    whole,
+                );
                 return Arguments::Invalid;
             };
             let key = self.text_word(logical, &args[..ws], base);
@@ -569,7 +584,10 @@ impl<'a> Parser<'a> {
             content.push_str(&self.src[line.start..line.end]);
         }
         let (content_span, terminator_span) = match terminator {
-            Some(t) => (self.span(body_start, t.start), self.span(t.start, t.content_end)),
+            Some(t) => (
+                self.span(body_start, t.start),
+                self.span(t.start, t.content_end),
+            ),
             None => {
                 let end = self.src.len();
                 self.error(

@@ -129,11 +129,9 @@ impl fmt::Display for Reason {
                 f,
                 "ARG {name} changed, but declaring it rebuilds nothing: its first use does"
             ),
-            Reason::FilesChanged { step, files } => write!(
-                f,
-                "{step} copies {}, which changed",
-                file_list(files)
-            ),
+            Reason::FilesChanged { step, files } => {
+                write!(f, "{step} copies {}, which changed", file_list(files))
+            }
             Reason::MountedFilesChanged { files } => {
                 write!(f, "it mounts {}, which changed", file_list(files))
             }
@@ -146,25 +144,22 @@ impl fmt::Display for Reason {
                 f,
                 "ARG {name} changed and RUN sees every build argument in its environment"
             ),
-            Reason::EnvChanged { name, line } => write!(
-                f,
-                "ENV {name} (line {line}) changed and this step sees it"
-            ),
+            Reason::EnvChanged { name, line } => {
+                write!(f, "ENV {name} (line {line}) changed and this step sees it")
+            }
             Reason::BaseStageRebuilt { stage } => {
                 write!(f, "it starts from stage `{stage}`, which was rebuilt")
             }
-            Reason::SourceStageRebuilt { stage } => write!(
-                f,
-                "it takes files from stage `{stage}`, which was rebuilt"
-            ),
+            Reason::SourceStageRebuilt { stage } => {
+                write!(f, "it takes files from stage `{stage}`, which was rebuilt")
+            }
             Reason::RemoteSource { url } => write!(
                 f,
                 "ADD fetches {url} again on every build (pin it with --checksum)"
             ),
-            Reason::StageNotNeeded { stage, target } => write!(
-                f,
-                "stage `{stage}` is not needed by the target `{target}`"
-            ),
+            Reason::StageNotNeeded { stage, target } => {
+                write!(f, "stage `{stage}` is not needed by the target `{target}`")
+            }
         }
     }
 }
@@ -218,7 +213,9 @@ impl fmt::Display for PlanProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PlanProblem::UnknownTarget { name } => write!(f, "no stage is named `{name}`"),
-            PlanProblem::NoStages => f.write_str("the Dockerfile has no FROM, so no stage to build"),
+            PlanProblem::NoStages => {
+                f.write_str("the Dockerfile has no FROM, so no stage to build")
+            }
         }
     }
 }
@@ -319,6 +316,9 @@ impl Scope {
         shell::expand(word, escape, &|n| self.get(n), used)
     }
 }
+
+/// Finds a stage by (unexpanded) name and says whether its output changed.
+type StageLookup<'a> = dyn Fn(&str, &Scope) -> Option<(usize, bool)> + 'a;
 
 /// What a finished stage hands to stages built on it.
 #[derive(Debug, Clone, Default)]
@@ -511,7 +511,11 @@ impl ChangedFiles {
                 continue;
             }
             let prefix = format!("{path}/");
-            if context.paths.iter().any(|p| normalize(p).starts_with(&prefix)) {
+            if context
+                .paths
+                .iter()
+                .any(|p| normalize(p).starts_with(&prefix))
+            {
                 directories.push(path.clone());
             }
             let excluded = context
@@ -553,9 +557,10 @@ fn source_covers(source: &str, file: &str, file_is_dir: bool) -> bool {
         let pattern: Vec<&str> = source.split('/').collect();
         let parts: Vec<&str> = file.split('/').collect();
         let n = pattern.len().min(parts.len());
-        let prefix_matches = pattern[..n].iter().zip(&parts[..n]).all(|(p, f)| {
-            Glob::compile(p, false).is_some_and(|g| g.matches(f))
-        });
+        let prefix_matches = pattern[..n]
+            .iter()
+            .zip(&parts[..n])
+            .all(|(p, f)| Glob::compile(p, false).is_some_and(|g| g.matches(f)));
         return prefix_matches && (parts.len() >= pattern.len() || file_is_dir);
     }
     file == source
@@ -758,7 +763,11 @@ fn simulate_stage(
         .collect();
     let mut env = Scope::default();
     for (name, value) in &scope.vars {
-        if env_names.contains(name) || scope.cause(name).is_some_and(|c| matches!(c, VarCause::Env { .. })) {
+        if env_names.contains(name)
+            || scope
+                .cause(name)
+                .is_some_and(|c| matches!(c, VarCause::Env { .. }))
+        {
             env.set(name, value.clone());
         }
     }
@@ -791,7 +800,10 @@ fn apply(
 ) -> StepPlan {
     let line = dockerfile.instructions[index].lines().0;
     let (status, reason) = match (*chain, effect.own) {
-        (Some(first), _) => (StepStatus::Rebuilt, Reason::PreviousStepRebuilt { line: first }),
+        (Some(first), _) => (
+            StepStatus::Rebuilt,
+            Reason::PreviousStepRebuilt { line: first },
+        ),
         (None, Some(reason)) => {
             if effect.starts_chain {
                 *chain = Some(line);
@@ -831,7 +843,7 @@ fn evaluate(
     changes: &Changes,
     files: &ChangedFiles,
     escape: char,
-    stage_output: &dyn Fn(&str, &Scope) -> Option<(usize, bool)>,
+    stage_output: &StageLookup,
 ) -> Effect {
     let mut effect = Effect::unchanged();
     let refs = |scope: &Scope| -> (Vec<String>, Option<Reason>) {
@@ -918,7 +930,7 @@ fn run_mounts(
     instruction: &Instruction,
     scope: &Scope,
     files: &ChangedFiles,
-    stage_output: &dyn Fn(&str, &Scope) -> Option<(usize, bool)>,
+    stage_output: &StageLookup,
 ) -> Option<Reason> {
     for spec in instruction.flag_values("mount") {
         let mount = Mount::parse(spec);
@@ -953,7 +965,7 @@ fn copy_effect(
     scope: &Scope,
     files: &ChangedFiles,
     escape: char,
-    stage_output: &dyn Fn(&str, &Scope) -> Option<(usize, bool)>,
+    stage_output: &StageLookup,
 ) -> Effect {
     let mut effect = Effect::unchanged();
     effect.starts_chain = true;
@@ -993,7 +1005,10 @@ fn copy_effect(
     let mut hidden = Vec::new();
     for source in sources {
         let path = scope.expand(&source.value, escape, &mut Vec::new());
-        if instruction.heredocs.iter().any(|h| source.value.contains(&h.name))
+        if instruction
+            .heredocs
+            .iter()
+            .any(|h| source.value.contains(&h.name))
             && source.value.contains("<<")
         {
             continue; // A heredoc: its content is in the Dockerfile.
@@ -1043,7 +1058,9 @@ pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
                 .first()
                 .map(|w| w.value.to_lowercase())
                 .unwrap_or_default();
-            let is_stage = stages.iter().any(|s| s.name.as_deref() == Some(base.as_str()));
+            let is_stage = stages
+                .iter()
+                .any(|s| s.name.as_deref() == Some(base.as_str()));
             if is_stage || base == "scratch" {
                 Cost::Light
             } else {
@@ -1063,15 +1080,14 @@ pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
             }
         }
         Keyword::Run => {
-            let mut text = String::new();
-            for w in instruction.arguments.words() {
-                text.push_str(&w.value);
-                text.push('\n');
-            }
-            for h in &instruction.heredocs {
-                text.push_str(&h.content);
-            }
-            if runs_heavy_command(&text) {
+            let heavy = instruction
+                .arguments
+                .words()
+                .iter()
+                .map(|w| w.value.as_str())
+                .chain(instruction.heredocs.iter().map(|h| h.content.as_str()))
+                .any(runs_heavy_command);
+            if heavy {
                 Cost::Heavy
             } else {
                 Cost::Light
@@ -1083,28 +1099,98 @@ pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
 
 fn runs_heavy_command(script: &str) -> bool {
     const ANY: &[&str] = &[
-        "apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "zypper", "tdnf", "pacman",
-        "emerge", "pip", "pip3", "pipx", "pipenv", "poetry", "uv", "conda", "mamba",
-        "micromamba", "npm", "yarn", "pnpm", "bun", "cargo", "rustup", "mvn", "mvnw", "gradle",
-        "gradlew", "make", "cmake", "ninja", "gcc", "g++", "cc", "clang", "rustc", "javac",
-        "curl", "wget", "bundle", "gem", "composer", "cpanm", "pecl", "docker-php-ext-install",
-        "install-php-extensions", "configure", "msbuild", "nuget", "choco", "invoke-webrequest",
-        "dotnet", "stack", "cabal", "mix", "rebar3", "sbt", "bazel", "scons", "meson",
+        "apt-get",
+        "apt",
+        "aptitude",
+        "apk",
+        "yum",
+        "dnf",
+        "microdnf",
+        "zypper",
+        "tdnf",
+        "pacman",
+        "emerge",
+        "pip",
+        "pip3",
+        "pipx",
+        "pipenv",
+        "poetry",
+        "uv",
+        "conda",
+        "mamba",
+        "micromamba",
+        "npm",
+        "yarn",
+        "pnpm",
+        "bun",
+        "cargo",
+        "rustup",
+        "mvn",
+        "mvnw",
+        "gradle",
+        "gradlew",
+        "make",
+        "cmake",
+        "ninja",
+        "gcc",
+        "g++",
+        "cc",
+        "clang",
+        "rustc",
+        "javac",
+        "curl",
+        "wget",
+        "bundle",
+        "gem",
+        "composer",
+        "cpanm",
+        "pecl",
+        "docker-php-ext-install",
+        "install-php-extensions",
+        "configure",
+        "msbuild",
+        "nuget",
+        "choco",
+        "invoke-webrequest",
+        "dotnet",
+        "stack",
+        "cabal",
+        "mix",
+        "rebar3",
+        "sbt",
+        "bazel",
+        "scons",
+        "meson",
     ];
     const SOME: &[(&str, &[&str])] = &[
-        ("go", &["build", "install", "get", "mod", "generate", "test"]),
+        (
+            "go",
+            &["build", "install", "get", "mod", "generate", "test"],
+        ),
         ("git", &["clone", "fetch", "pull", "submodule"]),
         ("python", &["-m", "setup.py"]),
         ("python3", &["-m", "setup.py"]),
     ];
     let separators = |c: char| matches!(c, '\n' | ';' | '&' | '|' | '(' | ')' | '`');
     for command in script.split(separators) {
-        let mut words = command
-            .split_whitespace()
-            .skip_while(|w| {
-                w.contains('=') && !w.starts_with('-')
-                    || matches!(*w, "sudo" | "exec" | "time" | "command" | "nice" | "\\" | "then" | "do" | "else" | "if" | "!" | "{")
-            });
+        let mut words = command.split_whitespace().skip_while(|w| {
+            w.contains('=') && !w.starts_with('-')
+                || matches!(
+                    *w,
+                    "sudo"
+                        | "exec"
+                        | "time"
+                        | "command"
+                        | "nice"
+                        | "\\"
+                        | "then"
+                        | "do"
+                        | "else"
+                        | "if"
+                        | "!"
+                        | "{"
+                )
+        });
         let Some(head) = words.next() else {
             continue;
         };
@@ -1133,8 +1219,12 @@ mod tests {
 
     #[test]
     fn heavy_commands_are_found_by_command_name() {
-        assert!(runs_heavy_command("apt-get update && apt-get install -y curl"));
-        assert!(runs_heavy_command("DEBIAN_FRONTEND=noninteractive /usr/bin/pip install x"));
+        assert!(runs_heavy_command(
+            "apt-get update && apt-get install -y curl"
+        ));
+        assert!(runs_heavy_command(
+            "DEBIAN_FRONTEND=noninteractive /usr/bin/pip install x"
+        ));
         assert!(runs_heavy_command("set -eux; go build ./..."));
         assert!(!runs_heavy_command("echo make things; mkdir -p /app"));
         assert!(!runs_heavy_command("go version"));
@@ -1146,7 +1236,11 @@ mod tests {
         assert!(source_covers(".", "app/main.py", false));
         assert!(source_covers("./app", "app/main.py", false));
         assert!(!source_covers("./app", "application.py", false));
-        assert!(source_covers("requirements*.txt", "requirements-dev.txt", false));
+        assert!(source_covers(
+            "requirements*.txt",
+            "requirements-dev.txt",
+            false
+        ));
         assert!(!source_covers("*.txt", "docs/a.txt", false));
         assert!(source_covers("app/main.py", "app", true));
         assert!(!source_covers("app/main.py", "app", false));

@@ -246,7 +246,10 @@ mod tests {
 
     #[test]
     fn finds_variable_names() {
-        assert_eq!(variables("pip install app==$VERSION ${PY:-3}", '\\'), ["VERSION", "PY"]);
+        assert_eq!(
+            variables("pip install app==$VERSION ${PY:-3}", '\\'),
+            ["VERSION", "PY"]
+        );
         assert!(variables("echo '$NOT'", '\\').is_empty());
         let deep = "${A:-".repeat(10_000);
         assert!(!variables(&deep, '\\').is_empty());

@@ -51,17 +51,25 @@ impl fmt::Display for Span {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Per line: true when it is pure ASCII, so a column is a byte difference.
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut line_starts = vec![0];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
         for (i, b) in source.bytes().enumerate() {
+            line_ascii &= b.is_ascii();
             if b == b'\n' {
                 line_starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
             }
         }
-        LineIndex { line_starts }
+        ascii.push(line_ascii);
+        LineIndex { line_starts, ascii }
     }
 
     /// The position of `offset`; offsets past the end clamp to the end, and an
@@ -70,9 +78,13 @@ impl LineIndex {
         let offset = offset.min(source.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let line_start = self.line_starts[line - 1];
-        let column = match source.get(line_start..offset) {
-            Some(prefix) => prefix.chars().count(),
-            None => offset - line_start,
+        let column = if self.ascii.get(line - 1).copied().unwrap_or(false) {
+            offset - line_start
+        } else {
+            match source.get(line_start..offset) {
+                Some(prefix) => prefix.chars().count(),
+                None => offset - line_start,
+            }
         };
         Position {
             line: line as u32,

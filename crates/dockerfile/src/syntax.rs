@@ -200,10 +200,7 @@ pub enum Arguments {
     /// ENV and LABEL pairs.
     Pairs(Vec<KeyValue>),
     /// `HEALTHCHECK CMD ...` / `HEALTHCHECK NONE`.
-    Healthcheck {
-        kind: Word,
-        command: Box<Arguments>,
-    },
+    Healthcheck { kind: Word, command: Box<Arguments> },
     /// `ONBUILD <instruction>`.
     Onbuild(Box<Instruction>),
     /// The arguments could not be read (see the diagnostics) or the keyword is unknown.
@@ -441,7 +438,9 @@ impl fmt::Display for DiagnosticKind {
 impl Dockerfile {
     /// True when there is no error-severity diagnostic.
     pub fn is_ok(&self) -> bool {
-        self.diagnostics.iter().all(|d| d.severity != Severity::Error)
+        self.diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error)
     }
 
     /// Errors only.

@@ -62,7 +62,10 @@ fn path() -> impl Strategy<Value = String> {
 
 fn check_spans(src: &str, span: &shipshape_dockerfile::Span) {
     assert!(span.start <= span.end && span.end <= src.len(), "{span:?}");
-    assert!(src.is_char_boundary(span.start) && src.is_char_boundary(span.end), "{span:?}");
+    assert!(
+        src.is_char_boundary(span.start) && src.is_char_boundary(span.end),
+        "{span:?}"
+    );
     assert!(span.start_pos <= span.end_pos);
 }
 

@@ -66,13 +66,26 @@ fn reason_text(plan: &RebuildPlan, line: u32) -> String {
         .unwrap_or_default()
 }
 
-const APP: &[&str] = &["requirements.txt", "app/main.py", "app/__init__.py", "Dockerfile"];
+const APP: &[&str] = &[
+    "requirements.txt",
+    "app/main.py",
+    "app/__init__.py",
+    "Dockerfile",
+];
 
 #[test]
 fn fastapi_requirements_first_keeps_pip_install_cached() {
-    let p = run(FASTAPI, &context(APP, None), &changed(&["app/main.py"]), None);
+    let p = run(
+        FASTAPI,
+        &context(APP, None),
+        &changed(&["app/main.py"]),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCCCRR"]);
-    assert_eq!(reason_text(&p, 5), "COPY ./app /code/app copies app/main.py, which changed");
+    assert_eq!(
+        reason_text(&p, 5),
+        "COPY ./app /code/app copies app/main.py, which changed"
+    );
     assert_eq!(p.heavy_rebuilds(), 0);
     let install = p.steps().find(|s| s.line == 4).unwrap();
     assert_eq!(install.cost, Cost::Heavy);
@@ -81,9 +94,17 @@ fn fastapi_requirements_first_keeps_pip_install_cached() {
 
 #[test]
 fn fastapi_copy_everything_first_reruns_pip_install() {
-    let p = run(FASTAPI_COPY_ALL_FIRST, &context(APP, None), &changed(&["app/main.py"]), None);
+    let p = run(
+        FASTAPI_COPY_ALL_FIRST,
+        &context(APP, None),
+        &changed(&["app/main.py"]),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCRRR"]);
-    assert_eq!(reason_text(&p, 3), "COPY . . copies app/main.py, which changed");
+    assert_eq!(
+        reason_text(&p, 3),
+        "COPY . . copies app/main.py, which changed"
+    );
     assert!(matches!(
         p.steps().find(|s| s.line == 4).unwrap().reason,
         Reason::PreviousStepRebuilt { line: 3 }
@@ -93,9 +114,19 @@ fn fastapi_copy_everything_first_reruns_pip_install() {
 
 #[test]
 fn changing_requirements_reruns_install_in_both_layouts() {
-    let p = run(FASTAPI, &context(APP, None), &changed(&["requirements.txt"]), None);
+    let p = run(
+        FASTAPI,
+        &context(APP, None),
+        &changed(&["requirements.txt"]),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCRRRR"]);
-    let p = run(FASTAPI_COPY_ALL_FIRST, &context(APP, None), &changed(&["requirements.txt"]), None);
+    let p = run(
+        FASTAPI_COPY_ALL_FIRST,
+        &context(APP, None),
+        &changed(&["requirements.txt"]),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCRRR"]);
 }
 
@@ -128,7 +159,10 @@ fn multi_stage_unused_stage_is_not_built() {
     let p = run(MULTI_STAGE, &ctx, &changed(&["cmd/app/main.go"]), None);
     assert_eq!(statuses(&p), ["CCCCRR", "NN", "CRR"]);
     assert!(!p.stages[1].built);
-    assert_eq!(reason_text(&p, 9), "stage `test` is not needed by the target `runtime`");
+    assert_eq!(
+        reason_text(&p, 9),
+        "stage `test` is not needed by the target `runtime`"
+    );
     assert_eq!(
         reason_text(&p, 12),
         "it takes files from stage `build`, which was rebuilt"
@@ -138,9 +172,17 @@ fn multi_stage_unused_stage_is_not_built() {
 #[test]
 fn multi_stage_target_selects_needed_stages() {
     let ctx = context(&["go.mod", "go.sum", "cmd/app/main.go"], None);
-    let p = run(MULTI_STAGE, &ctx, &changed(&["cmd/app/main.go"]), Some("test"));
+    let p = run(
+        MULTI_STAGE,
+        &ctx,
+        &changed(&["cmd/app/main.go"]),
+        Some("test"),
+    );
     assert_eq!(statuses(&p), ["CCCCRR", "RR", "NNN"]);
-    assert_eq!(reason_text(&p, 8), "it starts from stage `build`, which was rebuilt");
+    assert_eq!(
+        reason_text(&p, 8),
+        "it starts from stage `build`, which was rebuilt"
+    );
     let p = run(MULTI_STAGE, &ctx, &changed(&["go.sum"]), Some("build"));
     assert_eq!(statuses(&p), ["CCRRRR", "NN", "NNN"]);
     let p = run(MULTI_STAGE, &ctx, &changed(&["go.sum"]), Some("nope"));
@@ -177,7 +219,10 @@ fn arg_invalidates_from_first_use_not_declaration() {
     let ctx = context(&["requirements.txt"], None);
     let p = run(ARG_LATE, &ctx, &arg_change("VERSION", "2.0"), None);
     assert_eq!(statuses(&p), ["CCCCCR"]);
-    assert_eq!(reason_text(&p, 6), "ARG VERSION changed and this step uses it");
+    assert_eq!(
+        reason_text(&p, 6),
+        "ARG VERSION changed and this step uses it"
+    );
     assert!(matches!(
         p.steps().find(|s| s.line == 5).unwrap().reason,
         Reason::ArgDeclared { .. }
@@ -216,7 +261,12 @@ fn global_arg_in_from_rebuilds_the_stage() {
 fn metadata_only_instructions_invalidate_nothing_after_them() {
     let src = "FROM alpine\nARG V=1\nLABEL version=$V\nEXPOSE 80\nCOPY app.txt /\n";
     // No RUN sees V; LABEL uses it but is metadata, so COPY stays cached.
-    let p = run(src, &context(&["app.txt"], None), &arg_change("V", "2"), None);
+    let p = run(
+        src,
+        &context(&["app.txt"], None),
+        &arg_change("V", "2"),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCRCC"]);
 }
 
@@ -227,7 +277,11 @@ fn dockerignore_exclusions_keep_copy_cached() {
     let p = run(
         FASTAPI_COPY_ALL_FIRST,
         &ctx,
-        &changed(&["README.md", ".git/index", "app/__pycache__/main.cpython-312.pyc"]),
+        &changed(&[
+            "README.md",
+            ".git/index",
+            "app/__pycache__/main.cpython-312.pyc",
+        ]),
         None,
     );
     assert_eq!(statuses(&p), ["CCCCC"]);
@@ -236,7 +290,10 @@ fn dockerignore_exclusions_keep_copy_cached() {
         Reason::ChangesIgnored { files } => assert_eq!(files.len(), 3),
         other => panic!("unexpected reason {other:?}"),
     }
-    assert!(copy.reason.to_string().contains(".dockerignore keeps them out"));
+    assert!(copy
+        .reason
+        .to_string()
+        .contains(".dockerignore keeps them out"));
     // Re-included by an exception: it reaches the builder.
     let ctx = context(APP, Some("*.md\n!README.md\n"));
     let p = run(FASTAPI_COPY_ALL_FIRST, &ctx, &changed(&["README.md"]), None);
@@ -282,13 +339,21 @@ EOT
     // The COPY heredoc expands $GREETING, so a new value rebuilds it.
     let p = run(src, &ctx, &arg_change("GREETING", "hello"), None);
     assert_eq!(statuses(&p), ["CCRRR"]);
-    assert_eq!(reason_text(&p, 3), "ARG GREETING changed and this step uses it");
+    assert_eq!(
+        reason_text(&p, 3),
+        "ARG GREETING changed and this step uses it"
+    );
 }
 
 #[test]
 fn env_from_a_changed_arg_reaches_later_runs() {
     let src = "FROM alpine\nARG V=1\nCOPY a /a\nENV APP_VERSION=$V\nCOPY b /b\nRUN build.sh\n";
-    let p = run(src, &context(&["a", "b"], None), &arg_change("V", "2"), None);
+    let p = run(
+        src,
+        &context(&["a", "b"], None),
+        &arg_change("V", "2"),
+        None,
+    );
     assert_eq!(statuses(&p), ["CCCRCR"]);
 }
 
@@ -312,6 +377,11 @@ fn changed_directory_covers_files_copied_from_it() {
 #[test]
 fn copy_exclude_flag_filters_changes() {
     let src = "FROM alpine\nCOPY --exclude=*.md . /src\n";
-    let p = run(src, &context(&["a.md", "b.c"], None), &changed(&["a.md"]), None);
+    let p = run(
+        src,
+        &context(&["a.md", "b.c"], None),
+        &changed(&["a.md"]),
+        None,
+    );
     assert_eq!(statuses(&p), ["CC"]);
 }

@@ -8,7 +8,8 @@ fn words(args: &Arguments) -> Vec<&str> {
 
 #[test]
 fn directives_only_at_the_top() {
-    let df = parse("# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=all\nFROM a\n# escape=\\\n");
+    let df =
+        parse("# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=all\nFROM a\n# escape=\\\n");
     let names: Vec<_> = df.directives.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["syntax", "escape", "check"]);
     assert_eq!(df.escape, '`');
@@ -18,9 +19,15 @@ fn directives_only_at_the_top() {
     assert!(df.directives.is_empty());
     assert_eq!(df.escape, '\\');
     let df = parse("# escape=x\nFROM a\n");
-    assert!(matches!(df.diagnostics[0].kind, DiagnosticKind::InvalidEscapeToken { .. }));
+    assert!(matches!(
+        df.diagnostics[0].kind,
+        DiagnosticKind::InvalidEscapeToken { .. }
+    ));
     let df = parse("# escape=`\n# escape=\\\nFROM a\n");
-    assert!(df.diagnostics.iter().any(|d| matches!(d.kind, DiagnosticKind::DuplicateDirective { .. })));
+    assert!(df
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.kind, DiagnosticKind::DuplicateDirective { .. })));
 }
 
 #[test]
@@ -32,14 +39,18 @@ fn backtick_escape_continues_lines() {
 
 #[test]
 fn continuations_skip_comment_and_empty_lines() {
-    let df = parse("FROM a\nRUN apt-get update \\\n# a comment\n\n    && apt-get install -y curl\nCMD x\n");
+    let df = parse(
+        "FROM a\nRUN apt-get update \\\n# a comment\n\n    && apt-get install -y curl\nCMD x\n",
+    );
     let run = &df.instructions[1];
-    assert_eq!(words(&run.arguments), ["apt-get update     && apt-get install -y curl"]);
+    assert_eq!(
+        words(&run.arguments),
+        ["apt-get update     && apt-get install -y curl"]
+    );
     assert_eq!(run.lines(), (2, 5));
-    assert!(df
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::EmptyContinuationLine && d.severity == Severity::Warning));
+    assert!(df.diagnostics.iter().any(
+        |d| d.kind == DiagnosticKind::EmptyContinuationLine && d.severity == Severity::Warning
+    ));
     assert!(df.is_ok());
 }
 
@@ -74,8 +85,14 @@ fn several_heredocs_chomp_and_quotes() {
     assert!(df.is_ok(), "{:?}", df.diagnostics);
     let copy = &df.instructions[1];
     assert_eq!(copy.heredocs.len(), 2);
-    assert_eq!((copy.heredocs[0].name.as_str(), copy.heredocs[0].expand), ("one", true));
-    assert_eq!((copy.heredocs[1].name.as_str(), copy.heredocs[1].expand), ("two", false));
+    assert_eq!(
+        (copy.heredocs[0].name.as_str(), copy.heredocs[0].expand),
+        ("one", true)
+    );
+    assert_eq!(
+        (copy.heredocs[1].name.as_str(), copy.heredocs[1].expand),
+        ("two", false)
+    );
     assert_eq!(copy.heredocs[1].content, "\t$second\n");
     let chomped = &df.instructions[2].heredocs[0];
     assert!(chomped.chomp);
@@ -90,7 +107,9 @@ fn several_heredocs_chomp_and_quotes() {
 #[test]
 fn unterminated_heredoc_is_an_error() {
     let df = parse("FROM a\nRUN <<EOF\necho\n");
-    assert!(matches!(df.diagnostics[0].kind, DiagnosticKind::UnterminatedHeredoc { ref name } if name == "EOF"));
+    assert!(
+        matches!(df.diagnostics[0].kind, DiagnosticKind::UnterminatedHeredoc { ref name } if name == "EOF")
+    );
 }
 
 #[test]
@@ -99,7 +118,10 @@ fn exec_and_shell_forms() {
     assert!(matches!(df.instructions[1].arguments, Arguments::Exec(_)));
     assert_eq!(words(&df.instructions[1].arguments), ["fastapi", "run"]);
     assert!(matches!(df.instructions[2].arguments, Arguments::Shell(_)));
-    assert!(matches!(df.instructions[3].arguments, Arguments::Shell(_)), "single quotes are not JSON");
+    assert!(
+        matches!(df.instructions[3].arguments, Arguments::Shell(_)),
+        "single quotes are not JSON"
+    );
     let src = "FROM a\nCMD [\"a\", \"b\"]\n";
     let df = parse(src);
     let w = &df.instructions[1].arguments.words()[1];
@@ -114,15 +136,29 @@ fn flags_with_values_and_positions() {
     assert!(df.is_ok(), "{:?}", df.diagnostics);
     let copy = &df.instructions[2];
     let names: Vec<_> = copy.flags.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["from", "chown", "chmod", "link", "parents", "exclude"]);
+    assert_eq!(
+        names,
+        ["from", "chown", "chmod", "link", "parents", "exclude"]
+    );
     assert_eq!(copy.flag("from").unwrap().value.as_deref(), Some("build"));
     assert_eq!(copy.flag("link").unwrap().value, None);
-    assert_eq!(copy.flag("chown").unwrap().span.text(src), "--chown=app:app");
+    assert_eq!(
+        copy.flag("chown").unwrap().span.text(src),
+        "--chown=app:app"
+    );
     assert_eq!(words(&copy.arguments), ["/a", "/b"]);
-    assert_eq!(df.instructions[1].flag_values("mount").next(), Some("type=cache,target=/root/.cache"));
+    assert_eq!(
+        df.instructions[1].flag_values("mount").next(),
+        Some("type=cache,target=/root/.cache")
+    );
     let df = parse("FROM a\nCOPY --frm=x a b\nRUN --mount echo\n");
-    assert!(matches!(df.diagnostics[0].kind, DiagnosticKind::UnknownFlag { ref flag, .. } if flag == "frm"));
-    assert!(matches!(df.diagnostics[1].kind, DiagnosticKind::MissingFlagValue { .. }));
+    assert!(
+        matches!(df.diagnostics[0].kind, DiagnosticKind::UnknownFlag { ref flag, .. } if flag == "frm")
+    );
+    assert!(matches!(
+        df.diagnostics[1].kind,
+        DiagnosticKind::MissingFlagValue { .. }
+    ));
 }
 
 #[test]
@@ -136,7 +172,8 @@ fn keywords_are_case_insensitive() {
 
 #[test]
 fn global_args_and_stages() {
-    let src = "ARG BASE=alpine\nARG TAG\nFROM ${BASE}:${TAG:-latest} AS one\nRUN a\nFROM one\nRUN b\n";
+    let src =
+        "ARG BASE=alpine\nARG TAG\nFROM ${BASE}:${TAG:-latest} AS one\nRUN a\nFROM one\nRUN b\n";
     let df = parse(src);
     assert!(df.is_ok());
     assert_eq!(df.global_instructions(), 0..2);
@@ -146,11 +183,17 @@ fn global_args_and_stages() {
     assert_eq!(stages[0].body, 3..4);
     assert_eq!(stages[1].label(), "1");
     let df = parse("RUN x\nFROM a\n");
-    assert!(matches!(df.diagnostics[0].kind, DiagnosticKind::NoStage { .. }));
+    assert!(matches!(
+        df.diagnostics[0].kind,
+        DiagnosticKind::NoStage { .. }
+    ));
     let df = parse("FROM a AS 1bad\nFROM b AS x\nFROM c AS x\nFROM d e\n");
     let kinds: Vec<_> = df.errors().map(|d| &d.kind).collect();
     assert!(matches!(kinds[0], DiagnosticKind::InvalidStageName { .. }));
-    assert!(matches!(kinds[1], DiagnosticKind::DuplicateStageName { .. }));
+    assert!(matches!(
+        kinds[1],
+        DiagnosticKind::DuplicateStageName { .. }
+    ));
     assert!(matches!(kinds[2], DiagnosticKind::InvalidFrom));
 }
 
@@ -162,7 +205,10 @@ fn env_label_and_arg_pairs() {
             assert_eq!(p.len(), 3);
             assert_eq!(p[1].key.value, "B");
             assert_eq!(p[1].value.value, "\"two words\"");
-            assert_eq!(shipshape_dockerfile::shell::unquote(&p[2].value.value, '\\'), "x y");
+            assert_eq!(
+                shipshape_dockerfile::shell::unquote(&p[2].value.value, '\\'),
+                "x y"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -244,6 +290,9 @@ fn spans_cover_keywords_words_and_bom() {
 fn empty_and_comment_only_files_have_no_instructions() {
     for src in ["", "# just\n# comments\n", "\n\n  \n"] {
         let df = parse(src);
-        assert!(matches!(df.diagnostics.last().unwrap().kind, DiagnosticKind::NoInstructions));
+        assert!(matches!(
+            df.diagnostics.last().unwrap().kind,
+            DiagnosticKind::NoInstructions
+        ));
     }
 }
