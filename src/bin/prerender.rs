@@ -147,35 +147,64 @@ fn run() -> Result<usize, String> {
     Ok(written)
 }
 
-/// Trunk's `index.html`, cut where each page puts its own parts.
+/// Trunk's `index.html`, cut where each page puts its own parts. A minified shell may leave out
+/// the optional `<html>`, `<head>` and `<body>` tags, so each is looked for, not assumed.
 struct Shell {
-    /// From `<!DOCTYPE html>` up to, not including, `<html`'s attributes.
-    before_html_attrs: String,
-    /// The rest of the head after `<html ...>`, without its `<title>` and `</head>`.
+    /// The head's elements (charset, viewport, theme script, CSS, wasm loader), without `<title>`.
     head: String,
-    /// What Trunk put in the body (its loader script, if any), kept after the app.
+    /// What Trunk put in the body (nothing, or a loader script), kept after the app.
     body_tail: String,
+}
+
+/// Skips an optional start tag such as `<html lang=en>` at the start of `s`.
+fn skip_tag<'s>(s: &'s str, name: &str) -> &'s str {
+    let t = s.trim_start();
+    let open = format!("<{name}");
+    match t.get(..open.len()) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(&open) => {
+            let after = &t[open.len()..];
+            if after.starts_with(['>', ' ', '\n', '\t']) {
+                after.find('>').map(|i| &after[i + 1..]).unwrap_or("")
+            } else {
+                s
+            }
+        }
+        _ => s,
+    }
 }
 
 impl Shell {
     fn parse(shell: &str) -> Result<Shell, String> {
-        let html_start = shell.find("<html").ok_or("index.html has no <html>")?;
-        let html_end = html_start + shell[html_start..].find('>').ok_or("unclosed <html>")? + 1;
-        let head_end = shell.find("</head>").ok_or("index.html has no </head>")?;
-        let body_start = shell.find("<body").ok_or("index.html has no <body>")?;
-        let body_open_end =
-            body_start + shell[body_start..].find('>').ok_or("unclosed <body>")? + 1;
-        let body_end = shell.rfind("</body>").ok_or("index.html has no </body>")?;
-        let mut head = shell[html_end..head_end].to_string();
+        let lower = shell.to_ascii_lowercase();
+        let mut rest = shell.trim_start();
+        if rest.to_ascii_lowercase().starts_with("<!doctype") {
+            rest = &rest[rest.find('>').ok_or("unclosed doctype")? + 1..];
+        }
+        rest = skip_tag(rest, "html");
+        rest = skip_tag(rest, "head");
+        let offset = shell.len() - rest.len();
+        let head_end = lower[offset..]
+            .find("</head>")
+            .or_else(|| lower[offset..].find("<body"))
+            .ok_or("index.html has neither </head> nor <body>")?
+            + offset;
+        let mut head = shell[offset..head_end].trim().to_string();
         // Each page sets its own title.
         if let (Some(a), Some(b)) = (head.find("<title>"), head.find("</title>")) {
             head.replace_range(a..b + "</title>".len(), "");
         }
-        Ok(Shell {
-            before_html_attrs: shell[..html_start].to_string(),
-            head,
-            body_tail: shell[body_open_end..body_end].trim().to_string(),
-        })
+        let body_tail = match lower.find("<body") {
+            Some(b) => {
+                let open_end = b + lower[b..].find('>').ok_or("unclosed <body>")? + 1;
+                let close = lower.rfind("</body>").unwrap_or(lower.len());
+                shell[open_end..close.max(open_end)].trim().to_string()
+            }
+            None => String::new(),
+        };
+        if !head.contains("_bg.wasm") && !body_tail.contains("_bg.wasm") {
+            return Err("index.html does not load the wasm: is it Trunk's output?".into());
+        }
+        Ok(Shell { head, body_tail })
     }
 
     fn page(&self, page: &PageView, description: &str, script: &str) -> String {
@@ -215,8 +244,7 @@ impl Shell {
             view! { <App page/> }.to_html()
         });
         format!(
-            "{}<html lang=\"{}\">{}{}</head>\n<body>{}{}</body>\n</html>\n",
-            self.before_html_attrs,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n{}\n{}</head>\n<body>{}{}</body>\n</html>\n",
             lang.code(),
             self.head,
             head,

@@ -413,7 +413,7 @@ impl<'a> Renderer<'_, 'a> {
             }
         }
         let block_html = format!(
-            "<div class=\"code-block\" data-lang=\"{name}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre><code class=\"language-{name}\">{html}</code></pre></div>",
+            "<div class=\"code-block\" data-lang=\"{name}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre tabindex=\"0\"><code class=\"language-{name}\">{html}</code></pre></div>",
             name = lang.name(),
             copy = escape_html(labels.copy),
         );
@@ -495,7 +495,7 @@ impl<'a> Renderer<'_, 'a> {
         self.page.code.push((lang.name(), body.to_string()));
         let code = highlight_lines(lang, body).join("\n");
         let html = format!(
-            "<figure class=\"widget widget-{kind}\" data-widget=\"{kind}\" data-changed=\"{}\"><figcaption>{figcaption}</figcaption><div class=\"code-block\" data-lang=\"{lang}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre><code class=\"language-{lang}\">{code}</code></pre></div></figure>",
+            "<figure class=\"widget widget-{kind}\" data-widget=\"{kind}\" data-changed=\"{}\"><figcaption>{figcaption}</figcaption><div class=\"code-block\" data-lang=\"{lang}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre tabindex=\"0\"><code class=\"language-{lang}\">{code}</code></pre></div></figure>",
             escape_attr(&changed.join(",")),
             lang = lang.name(),
             copy = escape_html(labels.copy),

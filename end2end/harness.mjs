@@ -1,0 +1,74 @@
+// Shared set-up for the browser tests: the release build served by a plain static server, and
+// Debian's Chromium driven by playwright-core. Every page is watched for console errors, page
+// errors and requests that leave the origin.
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+export const LANGS = ['en', 'ko', 'ja'];
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function start() {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  return {
+    url: server.url,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A page that records console errors, page errors and foreign requests. */
+export async function watchedPage(env, options = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(env.url) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return { context, page, problems, foreign };
+}
+
+/** Waits until the wasm has hydrated the page. */
+export async function hydrated(page) {
+  await page.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+}
+
+/** Every pre-rendered route, as URL paths, from the build output. */
+export async function routes() {
+  const out = [];
+  async function walk(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name === 'index.html') out.push('/' + relative(DIST, dir).split('\\').join('/'));
+    }
+  }
+  await walk(DIST);
+  return out.map((p) => (p === '/' ? '/' : p + '/')).sort();
+}
