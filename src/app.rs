@@ -66,6 +66,8 @@ pub struct TocEntry {
 pub struct PageView {
     pub lang: Lang,
     pub route: Route,
+    /// The page's own title (guide pages and reference pages alike).
+    pub title: String,
     pub toc: Vec<TocEntry>,
     pub html: String,
 }
@@ -75,10 +77,7 @@ impl PageView {
     pub fn title(&self) -> String {
         let s = self.lang.strings();
         match &self.route {
-            Route::Guide(slug) => format!(
-                "{} · Shipshape",
-                nav::title(self.lang, slug).unwrap_or(slug.as_str())
-            ),
+            Route::Guide(_) => format!("{} · Shipshape", self.title),
             Route::Home => format!("Shipshape · {}", s.site_tagline),
             Route::Root => "Shipshape".into(),
             Route::NotFound => format!("{} · Shipshape", s.not_found_title),
@@ -97,7 +96,10 @@ pub fn App(page: PageView) -> impl IntoView {
         _ => None,
     };
     let main = match &route {
-        Route::Guide(slug) => view! { <GuidePage lang slug=slug.clone() html=page.html.clone() toc=page.toc.clone()/> }.into_any(),
+        Route::Guide(slug) => view! {
+            <GuidePage lang slug=slug.clone() title=page.title.clone() html=page.html.clone() toc=page.toc.clone()/>
+        }
+        .into_any(),
         Route::Home => view! { <HomePage lang/> }.into_any(),
         Route::Root => view! { <EveryLanguage not_found=false/> }.into_any(),
         Route::NotFound => view! { <EveryLanguage not_found=true/> }.into_any(),
@@ -251,9 +253,14 @@ fn Sidebar(lang: Lang, current: Option<String>, open: RwSignal<bool>) -> impl In
 }
 
 #[component]
-fn GuidePage(lang: Lang, slug: String, html: String, toc: Vec<TocEntry>) -> impl IntoView {
+fn GuidePage(
+    lang: Lang,
+    slug: String,
+    title: String,
+    html: String,
+    toc: Vec<TocEntry>,
+) -> impl IntoView {
     let s = lang.strings();
-    let title = nav::title(lang, &slug).unwrap_or("");
     let (previous, next) = nav::neighbours(lang, &slug);
     let active = RwSignal::new(String::new());
     let ids: Vec<String> = toc.iter().map(|t| t.id.clone()).collect();

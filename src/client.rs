@@ -38,9 +38,16 @@ pub fn start() {
             }
         }
     }
+    let title = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
     let page = PageView {
         lang,
         route,
+        title,
         toc,
         html: String::new(),
     };

@@ -88,6 +88,7 @@ fn run() -> Result<usize, String> {
         let home = PageView {
             lang,
             route: Route::Home,
+            title: String::new(),
             toc: Vec::new(),
             html: String::new(),
         };
@@ -95,7 +96,7 @@ fn run() -> Result<usize, String> {
             &Path::new(guide.lang).join("index.html"),
             shell.page(&home, s.home_lead, ""),
         )?;
-        for page in &guide.pages {
+        for page in guide.all_pages() {
             let toc = page
                 .rendered
                 .headings
@@ -109,6 +110,7 @@ fn run() -> Result<usize, String> {
             let view = PageView {
                 lang,
                 route: Route::Guide(page.meta.slug.clone()),
+                title: page.meta.title.clone(),
                 toc,
                 html: page.rendered.html.clone(),
             };
@@ -123,6 +125,7 @@ fn run() -> Result<usize, String> {
     let root = PageView {
         lang: Lang::En,
         route: Route::Root,
+        title: String::new(),
         toc: Vec::new(),
         html: String::new(),
     };
@@ -133,6 +136,7 @@ fn run() -> Result<usize, String> {
     let not_found = PageView {
         lang: Lang::En,
         route: Route::NotFound,
+        title: String::new(),
         toc: Vec::new(),
         html: String::new(),
     };

@@ -120,12 +120,36 @@ pub struct Guide {
     pub nav: Nav,
     /// Pages in reading order.
     pub pages: Vec<Page>,
+    /// Reference pages outside the reading order (`rules/<ID>.md`), sorted by slug.
+    pub reference: Vec<Page>,
 }
 
 impl Guide {
     pub fn page(&self, slug: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.meta.slug == slug)
+        self.all_pages().find(|p| p.meta.slug == slug)
     }
+
+    /// The guide's pages in reading order, then the reference pages.
+    pub fn all_pages(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().chain(&self.reference)
+    }
+}
+
+/// The folders of reference pages, each page with its own `+++` TOML front matter.
+pub const REFERENCE_DIRS: [&str; 1] = ["rules"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    description: String,
+}
+
+/// Splits `+++` TOML front matter from a page. Returns `None` when the page has none.
+fn split_front_matter(markdown: &str) -> Option<(&str, &str)> {
+    let rest = markdown.strip_prefix("+++\n")?;
+    let end = rest.find("\n+++\n")?;
+    Some((&rest[..end], &rest[end + 5..]))
 }
 
 /// The whole guide in every language.
@@ -165,7 +189,7 @@ impl Site {
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for guide in &self.guides {
-            for page in &guide.pages {
+            for page in guide.all_pages() {
                 for link in &page.rendered.links {
                     let where_ = format!("content/{}/{}.md", guide.lang, page.meta.slug);
                     match guide.page(&link.slug) {
@@ -199,7 +223,7 @@ impl Site {
             let slugs: Vec<&str> = guide.pages.iter().map(|p| p.meta.slug.as_str()).collect();
             if ref_slugs != slugs {
                 problems.push(format!(
-                    "content/{}/nav.toml lists pages {slugs:?}; content/en/nav.toml lists {ref_slugs:?}",
+                    "content/{} has pages {slugs:?}; content/en has {ref_slugs:?}",
                     guide.lang
                 ));
             }
@@ -305,8 +329,72 @@ fn load_guide(content_dir: &Path, lang: &'static str) -> Result<Guide, Vec<Strin
             }
         }
     }
+    let mut reference = Vec::new();
+    for folder in REFERENCE_DIRS {
+        let Ok(entries) = fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            let slug = format!("{folder}/{name}");
+            let text = match fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(format!("{}: {e}", path.display()));
+                    continue;
+                }
+            };
+            let Some((front, markdown)) = split_front_matter(&text) else {
+                errors.push(format!(
+                    "{}: starts with +++ front matter holding title and description",
+                    path.display()
+                ));
+                continue;
+            };
+            let front: FrontMatter = match toml::from_str(front) {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(format!("{}: front matter: {e}", path.display()));
+                    continue;
+                }
+            };
+            let diagram = |name: &str| fs::read_to_string(dir.join("diagrams").join(name)).ok();
+            let input = RenderInput {
+                lang,
+                slug: &slug,
+                markdown,
+                labels,
+                diagram: &diagram,
+            };
+            match render_page(&input) {
+                Ok(rendered) => reference.push(Page {
+                    meta: PageMeta {
+                        slug: slug.clone(),
+                        title: front.title,
+                        description: front.description,
+                    },
+                    part_id: folder.to_string(),
+                    rendered,
+                }),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
     if errors.is_empty() {
-        Ok(Guide { lang, nav, pages })
+        Ok(Guide {
+            lang,
+            nav,
+            pages,
+            reference,
+        })
     } else {
         Err(errors)
     }

@@ -284,6 +284,27 @@ impl<'a> Renderer<'_, 'a> {
         {
             return dest.to_string();
         }
+        // An absolute path on the site, `/<lang>/<slug>/` with an optional `#anchor`.
+        if let Some(path) = dest.strip_prefix('/') {
+            let (path, anchor) = match path.split_once('#') {
+                Some((p, a)) => (p, Some(a.to_string())),
+                None => (path, None),
+            };
+            match path
+                .strip_prefix(lang)
+                .and_then(|p| p.strip_prefix('/'))
+                .and_then(|p| p.strip_suffix('/'))
+            {
+                Some(slug) if !slug.is_empty() => self.page.links.push(LinkRef {
+                    slug: slug.to_string(),
+                    anchor,
+                }),
+                _ => self.errors.push(format!(
+                    "link `{dest}`: a site path must be /{lang}/<page>/ in this page's language"
+                )),
+            }
+            return dest.to_string();
+        }
         if let Some(anchor) = dest.strip_prefix('#') {
             self.page.links.push(LinkRef {
                 slug: self.input.slug.to_string(),
@@ -296,7 +317,15 @@ impl<'a> Renderer<'_, 'a> {
             None => (dest, None),
         };
         match path.strip_suffix(".md") {
-            Some(slug) if !slug.contains('/') && !slug.is_empty() => {
+            Some(slug) if !slug.is_empty() => {
+                // From a reference page in a folder, `../page.md` reaches the guide.
+                let slug = match (slug.strip_prefix("../"), self.input.slug.contains('/')) {
+                    (Some(up), true) => up,
+                    _ => slug,
+                };
+                if slug.contains("..") {
+                    self.errors.push(format!("link `{dest}` leaves the guide"));
+                }
                 self.page.links.push(LinkRef {
                     slug: slug.to_string(),
                     anchor: anchor.clone(),

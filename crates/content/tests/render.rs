@@ -172,3 +172,13 @@ fn labels_follow_the_language() {
     .unwrap();
     assert!(page.html.contains("補足"));
 }
+
+#[test]
+fn site_paths_are_checked_links() {
+    let page = ok("See [the cache](/en/build-cache/#order) and [SS001](/en/rules/SS001/).\n");
+    assert_eq!(page.links[0].slug, "build-cache");
+    assert_eq!(page.links[0].anchor.as_deref(), Some("order"));
+    assert_eq!(page.links[1].slug, "rules/SS001");
+    assert!(page.html.contains("href=\"/en/build-cache/#order\""));
+    assert!(err("[x](/ko/overview/)\n").contains("this page's language"));
+}
