@@ -16,6 +16,8 @@ pub enum Route {
     Home,
     /// `/<lang>/<slug>/`: a guide page.
     Guide(String),
+    /// `/<lang>/calculator/`: the capacity calculator.
+    Calculator,
     /// Any address without a page.
     NotFound,
 }
@@ -27,6 +29,7 @@ impl Route {
             Route::Root => "root".into(),
             Route::Home => "home".into(),
             Route::Guide(slug) => format!("guide/{slug}"),
+            Route::Calculator => "calculator".into(),
             Route::NotFound => "404".into(),
         }
     }
@@ -36,6 +39,7 @@ impl Route {
             "root" => Route::Root,
             "home" => Route::Home,
             "404" => Route::NotFound,
+            "calculator" => Route::Calculator,
             _ => match key.strip_prefix("guide/") {
                 Some(slug) => Route::Guide(slug.to_string()),
                 None => Route::NotFound,
@@ -49,6 +53,7 @@ impl Route {
             Route::Root => "/".into(),
             Route::Home | Route::NotFound => format!("/{}/", lang.code()),
             Route::Guide(slug) => format!("/{}/{slug}/", lang.code()),
+            Route::Calculator => format!("/{}/calculator/", lang.code()),
         }
     }
 }
@@ -78,6 +83,7 @@ impl PageView {
         let s = self.lang.strings();
         match &self.route {
             Route::Guide(_) => format!("{} · Shipshape", self.title),
+            Route::Calculator => format!("{} · Shipshape", s.calculator),
             Route::Home => format!("Shipshape · {}", s.site_tagline),
             Route::Root => "Shipshape".into(),
             Route::NotFound => format!("{} · Shipshape", s.not_found_title),
@@ -101,10 +107,11 @@ pub fn App(page: PageView) -> impl IntoView {
         }
         .into_any(),
         Route::Home => view! { <HomePage lang/> }.into_any(),
+        Route::Calculator => view! { <crate::calc::CalculatorPage lang/> }.into_any(),
         Route::Root => view! { <EveryLanguage not_found=false/> }.into_any(),
         Route::NotFound => view! { <EveryLanguage not_found=true/> }.into_any(),
     };
-    let with_sidebar = matches!(route, Route::Guide(_) | Route::Home);
+    let with_sidebar = matches!(route, Route::Guide(_) | Route::Home | Route::Calculator);
     view! {
         <a class="skip-link" href="#main">{s.skip_to_content}</a>
         <header class="topbar">
@@ -131,7 +138,7 @@ pub fn App(page: PageView) -> impl IntoView {
         </header>
         <div class="layout" class:with-sidebar=with_sidebar>
             {with_sidebar.then(|| view! {
-                <Sidebar lang current=current_slug.clone() open=menu_open/>
+                <Sidebar lang current=current_slug.clone() route=route.clone() open=menu_open/>
             })}
             <main id="main" tabindex="-1">{main}</main>
         </div>
@@ -205,7 +212,12 @@ fn ThemeToggle(lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn Sidebar(lang: Lang, current: Option<String>, open: RwSignal<bool>) -> impl IntoView {
+fn Sidebar(
+    lang: Lang,
+    current: Option<String>,
+    route: Route,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let s = lang.strings();
     let parts = nav::parts(lang)
         .iter()
@@ -247,7 +259,22 @@ fn Sidebar(lang: Lang, current: Option<String>, open: RwSignal<bool>) -> impl In
                 }
             }
         >
-            <ul class="nav-parts">{parts}</ul>
+            <ul class="nav-parts">
+                {parts}
+                <li class="nav-part">
+                    <span class="nav-part-title" id="part-tools">{s.tools}</span>
+                    <ul aria-labelledby="part-tools">
+                        <li>
+                            <a
+                                href=Route::Calculator.path(lang)
+                                aria-current=(route == Route::Calculator).then_some("page")
+                            >
+                                {s.calculator}
+                            </a>
+                        </li>
+                    </ul>
+                </li>
+            </ul>
         </nav>
     }
 }

@@ -69,6 +69,9 @@ pub struct Strings {
     pub back_home: &'static str,
     pub footer: &'static str,
     pub choose_language: &'static str,
+    pub tools: &'static str,
+    pub calculator: &'static str,
+    pub calculator_description: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -95,6 +98,9 @@ pub const EN: Strings = Strings {
     back_home: "Back to the guide",
     footer: "Shipshape works offline and sends nothing anywhere.",
     choose_language: "Choose a language",
+    tools: "Tools",
+    calculator: "Capacity calculator",
+    calculator_description: "Workers, replicas, memory and nodes for your app and machines, with the formulas real servers and clusters use.",
 };
 
 pub const KO: Strings = Strings {
@@ -121,6 +127,9 @@ pub const KO: Strings = Strings {
     back_home: "가이드로 돌아가기",
     footer: "Shipshape는 오프라인에서도 동작하며 어떤 데이터도 외부로 보내지 않습니다.",
     choose_language: "언어를 선택하세요",
+    tools: "도구",
+    calculator: "용량 계산기",
+    calculator_description: "앱과 머신에 맞는 워커 수, 레플리카 수, 메모리, 노드 수를 실제 서버와 클러스터가 쓰는 공식으로 계산합니다.",
 };
 
 pub const JA: Strings = Strings {
@@ -147,6 +156,9 @@ pub const JA: Strings = Strings {
     back_home: "ガイドに戻る",
     footer: "Shipshape はオフラインで動作し、どこにもデータを送信しません。",
     choose_language: "言語を選んでください",
+    tools: "ツール",
+    calculator: "キャパシティ計算機",
+    calculator_description: "アプリとマシンに合ったワーカー数、レプリカ数、メモリ、ノード数を、実際のサーバーやクラスターが使う計算式で求めます。",
 };
 
 #[cfg(test)]
@@ -179,6 +191,9 @@ mod tests {
             back_home,
             footer,
             choose_language,
+            tools,
+            calculator,
+            calculator_description,
         } = s;
         vec![
             ("site_tagline", site_tagline),
@@ -204,6 +219,9 @@ mod tests {
             ("back_home", back_home),
             ("footer", footer),
             ("choose_language", choose_language),
+            ("tools", tools),
+            ("calculator", calculator),
+            ("calculator_description", calculator_description),
         ]
     }
 

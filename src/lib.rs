@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod calc;
 pub mod i18n;
 pub mod nav;
 

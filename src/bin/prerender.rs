@@ -31,7 +31,11 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut dist = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
-    let mut content = PathBuf::from("content");
+    // SHIPSHAPE_CONTENT_DIR lets a build use another copy of the guide (Trunk passes its
+    // environment to the hook).
+    let mut content = env::var_os("SHIPSHAPE_CONTENT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("content"));
     let mut args = env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -95,6 +99,17 @@ fn run() -> Result<usize, String> {
         write(
             &Path::new(guide.lang).join("index.html"),
             shell.page(&home, s.home_lead, ""),
+        )?;
+        let calculator = PageView {
+            lang,
+            route: Route::Calculator,
+            title: s.calculator.to_string(),
+            toc: Vec::new(),
+            html: String::new(),
+        };
+        write(
+            &Path::new(guide.lang).join("calculator").join("index.html"),
+            shell.page(&calculator, s.calculator_description, ""),
         )?;
         for page in guide.all_pages() {
             let toc = page
@@ -179,6 +194,12 @@ fn skip_tag<'s>(s: &'s str, name: &str) -> &'s str {
 
 impl Shell {
     fn parse(shell: &str) -> Result<Shell, String> {
+        if shell.contains("name=\"shipshape-route\"") {
+            return Err(
+                "index.html is already a pre-rendered page: run `trunk build` for a fresh shell"
+                    .into(),
+            );
+        }
         let lower = shell.to_ascii_lowercase();
         let mut rest = shell.trim_start();
         if rest.to_ascii_lowercase().starts_with("<!doctype") {
