@@ -11,6 +11,9 @@
 //! * [`Dockerfile::stages`] → [`Stage`]s.
 //! * [`plan`] → [`RebuildPlan`]: per stage and step, [`StepStatus`],
 //!   a structured [`Reason`] and a [`Cost`].
+//! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
+//!   optional [`Fix`]); [`message_text`] words a message in English, Korean
+//!   or Japanese.
 //! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
 pub mod buildkit;
@@ -19,6 +22,7 @@ pub mod dockerignore;
 mod lexer;
 mod parser;
 pub mod rebuild;
+pub mod rules;
 pub mod shell;
 pub mod span;
 mod stages;
@@ -29,6 +33,10 @@ pub use parser::parse;
 pub use rebuild::{
     plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan,
     StepStatus,
+};
+pub use rules::{
+    apply_fix, fix_all, fix_title, lint, lint_source, message_text, Finding, Fix, Lang,
+    LintOptions, Message, RuleId, Severity as RuleSeverity, StepRef, TextEdit,
 };
 pub use span::{LineIndex, Position, Span};
 pub use stages::Stage;

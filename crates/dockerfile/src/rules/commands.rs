@@ -1,0 +1,701 @@
+//! What a RUN instruction runs, read well enough for the rules: its simple
+//! commands (split on `&&`, `||`, `;`, `|`, newlines, outside quotes), each as
+//! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed; and,
+//! for package managers, which ecosystem installs what from which manifest.
+
+use crate::syntax::{Arguments, Instruction, Keyword};
+
+/// One simple command of a RUN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Command {
+    /// Unquoted words; the program name first, lower-cased and without its directory.
+    pub words: Vec<String>,
+}
+
+impl Command {
+    pub fn program(&self) -> &str {
+        self.words.first().map(String::as_str).unwrap_or("")
+    }
+
+    pub fn has(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+}
+
+/// The scripts a RUN runs: the shell-form command, `sh -c` in exec form, heredoc bodies.
+pub(crate) fn scripts(ins: &Instruction) -> Vec<String> {
+    let mut out = Vec::new();
+    match &ins.arguments {
+        Arguments::Shell(w) => out.push(w.value.clone()),
+        Arguments::Exec(words) => {
+            let vals: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
+            let shell = vals
+                .first()
+                .map(|p| matches!(base_name(p).as_str(), "sh" | "bash" | "ash" | "dash"))
+                .unwrap_or(false);
+            if shell && vals.len() >= 3 && vals[1] == "-c" {
+                out.push(vals[2].to_string());
+            } else {
+                out.push(
+                    vals.iter()
+                        .map(|v| shell_quote(v))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+        _ => {}
+    }
+    for h in &ins.heredocs {
+        out.push(h.content.clone());
+    }
+    out
+}
+
+fn shell_quote(word: &str) -> String {
+    if word.is_empty() || word.contains([' ', '\t', '\n', '&', ';', '|', '"', '\'']) {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    } else {
+        word.to_string()
+    }
+}
+
+fn base_name(word: &str) -> String {
+    let name = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
+    name.strip_suffix(".exe").unwrap_or(&name).to_string()
+}
+
+/// The simple commands of a RUN, in order.
+pub(crate) fn run_commands(ins: &Instruction) -> Vec<Command> {
+    if ins.keyword != Keyword::Run {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for script in scripts(ins) {
+        out.extend(split_script(&script).0);
+    }
+    out
+}
+
+/// Splits a script into simple commands. Also says whether every operator
+/// between commands at the top level is `&&` or `|` (a plain chain that a
+/// prefix `x && ` keeps equivalent).
+pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
+    let mut commands = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut plain_chain = true;
+    let chars: Vec<char> = script.chars().collect();
+    let mut i = 0;
+    let flush_word = |word: &mut String, in_word: &mut bool, words: &mut Vec<String>| {
+        if *in_word {
+            words.push(core::mem::take(word));
+            *in_word = false;
+        }
+    };
+    let flush_command = |words: &mut Vec<String>, commands: &mut Vec<Command>| {
+        if let Some(c) = make_command(core::mem::take(words)) {
+            commands.push(c);
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\'' => {
+                in_word = true;
+                i += 1;
+                while i < chars.len() && chars[i] != '\'' {
+                    word.push(chars[i]);
+                    i += 1;
+                }
+            }
+            '"' => {
+                in_word = true;
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' && i + 1 < chars.len() {
+                        i += 1;
+                    }
+                    word.push(chars[i]);
+                    i += 1;
+                }
+            }
+            '\\' => {
+                if i + 1 < chars.len() && chars[i + 1] == '\n' {
+                    i += 1;
+                    flush_word(&mut word, &mut in_word, &mut words);
+                } else if i + 1 < chars.len() {
+                    in_word = true;
+                    word.push(chars[i + 1]);
+                    i += 1;
+                }
+            }
+            ' ' | '\t' | '\r' => flush_word(&mut word, &mut in_word, &mut words),
+            '#' if !in_word => {
+                // A comment runs to the end of the line.
+                while i + 1 < chars.len() && chars[i + 1] != '\n' {
+                    i += 1;
+                }
+            }
+            '&' | '|' | ';' | '\n' | '(' | ')' | '`' => {
+                flush_word(&mut word, &mut in_word, &mut words);
+                let had_words = !words.is_empty();
+                flush_command(&mut words, &mut commands);
+                let next = chars.get(i + 1).copied();
+                let op_ok = match (c, next) {
+                    ('&', Some('&')) => {
+                        i += 1;
+                        true
+                    }
+                    ('|', Some('|')) => {
+                        i += 1;
+                        false
+                    }
+                    ('|', _) => true,
+                    ('\n', _) => !had_words,
+                    _ => false,
+                };
+                if !op_ok {
+                    plain_chain = false;
+                }
+            }
+            _ => {
+                in_word = true;
+                word.push(c);
+            }
+        }
+        i += 1;
+    }
+    flush_word(&mut word, &mut in_word, &mut words);
+    flush_command(&mut words, &mut commands);
+    (commands, plain_chain)
+}
+
+fn make_command(words: Vec<String>) -> Option<Command> {
+    let mut rest = words.into_iter().skip_while(|w| {
+        (w.contains('=') && !w.starts_with('-') && !w.starts_with('='))
+            || matches!(
+                w.as_str(),
+                "sudo"
+                    | "exec"
+                    | "time"
+                    | "command"
+                    | "nice"
+                    | "env"
+                    | "then"
+                    | "do"
+                    | "else"
+                    | "if"
+                    | "!"
+                    | "{"
+                    | "}"
+                    | "-E"
+            )
+    });
+    let head = rest.next()?;
+    let mut words = vec![base_name(&head)];
+    words.extend(rest);
+    Some(Command { words })
+}
+
+/// A language package manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ecosystem {
+    Pip,
+    Poetry,
+    Uv,
+    Pipenv,
+    Conda,
+    Npm,
+    Yarn,
+    Pnpm,
+    Go,
+    Cargo,
+    Bundler,
+    Composer,
+    Maven,
+    Gradle,
+    Dotnet,
+}
+
+impl Ecosystem {
+    /// The tool's name as people write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ecosystem::Pip => "pip",
+            Ecosystem::Poetry => "Poetry",
+            Ecosystem::Uv => "uv",
+            Ecosystem::Pipenv => "Pipenv",
+            Ecosystem::Conda => "conda",
+            Ecosystem::Npm => "npm",
+            Ecosystem::Yarn => "Yarn",
+            Ecosystem::Pnpm => "pnpm",
+            Ecosystem::Go => "Go modules",
+            Ecosystem::Cargo => "Cargo",
+            Ecosystem::Bundler => "Bundler",
+            Ecosystem::Composer => "Composer",
+            Ecosystem::Maven => "Maven",
+            Ecosystem::Gradle => "Gradle",
+            Ecosystem::Dotnet => "NuGet (dotnet restore)",
+        }
+    }
+
+    /// Source files a typical project of this ecosystem has, to imagine an
+    /// edit when the caller gave no context.
+    pub(crate) fn sample_sources(self) -> &'static [&'static str] {
+        match self {
+            Ecosystem::Pip
+            | Ecosystem::Poetry
+            | Ecosystem::Uv
+            | Ecosystem::Pipenv
+            | Ecosystem::Conda => &["app/main.py", "main.py", "src/main.py", "app.py"],
+            Ecosystem::Npm | Ecosystem::Yarn | Ecosystem::Pnpm => {
+                &["src/index.js", "index.js", "server.js", "app.js"]
+            }
+            Ecosystem::Go => &["main.go", "cmd/main.go"],
+            Ecosystem::Cargo => &["src/main.rs", "src/lib.rs"],
+            Ecosystem::Bundler => &["app/models/user.rb", "app.rb", "config.ru"],
+            Ecosystem::Composer => &["src/index.php", "index.php", "public/index.php"],
+            Ecosystem::Maven | Ecosystem::Gradle => &["src/main/java/App.java"],
+            Ecosystem::Dotnet => &["Program.cs", "src/Program.cs"],
+        }
+    }
+
+    /// The folder the install writes inside the project directory, which a
+    /// later broad COPY would overwrite unless `.dockerignore` keeps it out.
+    pub(crate) fn output_dir(self) -> Option<&'static str> {
+        match self {
+            Ecosystem::Npm | Ecosystem::Yarn | Ecosystem::Pnpm => Some("node_modules"),
+            Ecosystem::Composer => Some("vendor"),
+            Ecosystem::Dotnet => Some("obj"),
+            Ecosystem::Uv => Some(".venv"),
+            _ => None,
+        }
+    }
+}
+
+/// A dependency install found in a RUN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Install {
+    pub ecosystem: Ecosystem,
+    /// Manifest and lock files it reads, as written or by convention
+    /// (relative to the command's directory unless absolute). A trailing `*`
+    /// marks a file that may not exist (`poetry.lock*`).
+    pub manifests: Vec<String>,
+    /// It also installs the project itself, so it needs the sources too.
+    pub needs_project: bool,
+    /// The directory the command runs in (from `cd` earlier in the RUN), if changed.
+    pub cd: Option<String>,
+}
+
+fn option_values(c: &Command, short: &str, long: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut it = c.words.iter().peekable();
+    while let Some(w) = it.next() {
+        if w == short || w == long {
+            if let Some(v) = it.next() {
+                out.push(v.clone());
+            }
+        } else if let Some(v) = w.strip_prefix(&format!("{long}=")) {
+            out.push(v.to_string());
+        } else if short.len() == 2 && w.starts_with(short) && w.len() > 2 && !w.starts_with("--") {
+            out.push(w[2..].to_string());
+        }
+    }
+    out
+}
+
+/// The package-manager invocation at the start of a command, normalised:
+/// `python -m pip install` → `pip install`, `uv pip install` → `uv-pip install`.
+fn tool_and_args(c: &Command) -> (String, Vec<&str>) {
+    let p = c.program();
+    let rest: Vec<&str> = c.words.iter().skip(1).map(String::as_str).collect();
+    if p.starts_with("python") && rest.first() == Some(&"-m") {
+        if let Some(m) = rest.get(1) {
+            let module = if is_pip(m) { "pip" } else { m };
+            return (module.to_string(), rest[2..].to_vec());
+        }
+    }
+    if is_pip(p) {
+        return ("pip".to_string(), rest);
+    }
+    if p == "uv" && rest.first() == Some(&"pip") {
+        return ("uv-pip".to_string(), rest[1..].to_vec());
+    }
+    let p = match p {
+        "mvnw" => "mvn",
+        "gradlew" => "gradle",
+        "micromamba" | "mamba" => "conda",
+        "pip3" => "pip",
+        other => other,
+    };
+    (p.to_string(), rest)
+}
+
+/// `pip`, `pip3`, `pip3.12` (not `pipenv`, `pipx`).
+pub(crate) fn is_pip(program: &str) -> bool {
+    program
+        .strip_prefix("pip")
+        .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// The first non-option word (the subcommand).
+fn subcommand<'a>(args: &[&'a str]) -> Option<&'a str> {
+    args.iter().copied().find(|a| !a.starts_with('-'))
+}
+
+/// Whether the command is a pip install (any front end), and its args.
+pub(crate) fn pip_install(c: &Command) -> Option<Vec<String>> {
+    let (tool, args) = tool_and_args(c);
+    if (tool == "pip" || tool == "uv-pip") && subcommand(&args) == Some("install") {
+        Some(args.iter().map(|s| s.to_string()).collect())
+    } else {
+        None
+    }
+}
+
+/// The dependency install a command performs, if any.
+pub(crate) fn install_of(c: &Command) -> Option<Install> {
+    let (tool, args) = tool_and_args(c);
+    let sub = subcommand(&args);
+    let has = |flag: &str| {
+        args.iter()
+            .any(|a| *a == flag || a.starts_with(&format!("{flag}=")))
+    };
+    let install = |eco, manifests: &[&str], needs_project| {
+        Some(Install {
+            ecosystem: eco,
+            manifests: manifests.iter().map(|s| s.to_string()).collect(),
+            needs_project,
+            cd: None,
+        })
+    };
+    match (tool.as_str(), sub) {
+        ("pip" | "uv-pip", Some("install")) => {
+            let eco = if tool == "pip" {
+                Ecosystem::Pip
+            } else {
+                Ecosystem::Uv
+            };
+            let mut reqs = option_values(c, "-r", "--requirement");
+            reqs.extend(option_values(c, "-c", "--constraint"));
+            // Local paths: `.`, `./pkg`, `-e .`; not options, not the values of -r/-c.
+            let mut local = false;
+            let mut skip_next = false;
+            for a in args.iter().skip_while(|a| **a != "install").skip(1) {
+                if skip_next {
+                    skip_next = false;
+                    continue;
+                }
+                if matches!(
+                    *a,
+                    "-r" | "--requirement"
+                        | "-c"
+                        | "--constraint"
+                        | "-i"
+                        | "--index-url"
+                        | "--extra-index-url"
+                        | "-f"
+                        | "--find-links"
+                        | "--target"
+                        | "-t"
+                        | "--prefix"
+                        | "--root"
+                ) {
+                    skip_next = true;
+                    continue;
+                }
+                if *a == "." || a.starts_with("./") || a.starts_with(".[") || *a == "-e." {
+                    local = true;
+                }
+            }
+            if local {
+                let mut m = vec!["pyproject.toml".to_string()];
+                m.extend(reqs);
+                return Some(Install {
+                    ecosystem: eco,
+                    manifests: m,
+                    needs_project: true,
+                    cd: None,
+                });
+            }
+            if reqs.is_empty() {
+                return None; // Named packages: no manifest, no sources.
+            }
+            Some(Install {
+                ecosystem: eco,
+                manifests: reqs,
+                needs_project: false,
+                cd: None,
+            })
+        }
+        ("uv", Some("sync")) => install(
+            Ecosystem::Uv,
+            &["pyproject.toml", "uv.lock"],
+            !has("--no-install-project"),
+        ),
+        ("poetry", Some("install")) => install(
+            Ecosystem::Poetry,
+            &["pyproject.toml", "poetry.lock*"],
+            !(has("--no-root") || has("--only-root")),
+        ),
+        ("pipenv", Some("install" | "sync")) => {
+            if args.iter().skip(1).any(|a| !a.starts_with('-')) && sub == Some("install") {
+                let named = args
+                    .iter()
+                    .skip_while(|a| **a != "install")
+                    .skip(1)
+                    .any(|a| !a.starts_with('-'));
+                if named {
+                    return None;
+                }
+            }
+            install(Ecosystem::Pipenv, &["Pipfile", "Pipfile.lock*"], false)
+        }
+        ("conda", Some("env")) => {
+            let action = args.iter().filter(|a| !a.starts_with('-')).nth(1).copied();
+            if !matches!(action, Some("create" | "update")) {
+                return None;
+            }
+            let files = option_values(c, "-f", "--file");
+            let files = if files.is_empty() {
+                vec!["environment.yml".to_string()]
+            } else {
+                files
+            };
+            Some(Install {
+                ecosystem: Ecosystem::Conda,
+                manifests: files,
+                needs_project: false,
+                cd: None,
+            })
+        }
+        ("conda", Some("install" | "create" | "update")) => {
+            let files = option_values(c, "-f", "--file");
+            if files.is_empty() {
+                return None;
+            }
+            Some(Install {
+                ecosystem: Ecosystem::Conda,
+                manifests: files,
+                needs_project: false,
+                cd: None,
+            })
+        }
+        ("npm", Some("install" | "i" | "ci" | "clean-install")) => {
+            let named = args
+                .iter()
+                .skip_while(|a| !matches!(**a, "install" | "i" | "ci" | "clean-install"))
+                .skip(1)
+                .any(|a| !a.starts_with('-'));
+            if named || has("-g") || has("--global") {
+                return None;
+            }
+            install(Ecosystem::Npm, &["package*.json"], false)
+        }
+        ("yarn", None | Some("install")) => {
+            if has("global") {
+                return None;
+            }
+            install(Ecosystem::Yarn, &["package.json", "yarn.lock*"], false)
+        }
+        ("pnpm", Some("install" | "i")) => {
+            let named = args
+                .iter()
+                .skip_while(|a| !matches!(**a, "install" | "i"))
+                .skip(1)
+                .any(|a| !a.starts_with('-'));
+            if named || has("-g") {
+                return None;
+            }
+            install(Ecosystem::Pnpm, &["package.json", "pnpm-lock.yaml*"], false)
+        }
+        ("pnpm", Some("fetch")) => install(Ecosystem::Pnpm, &["pnpm-lock.yaml"], false),
+        ("go", Some("mod")) if args.iter().any(|a| *a == "download") => {
+            install(Ecosystem::Go, &["go.mod", "go.sum*"], false)
+        }
+        ("cargo", Some("fetch")) => install(Ecosystem::Cargo, &["Cargo.toml", "Cargo.lock"], true),
+        ("bundle", Some("install")) | ("bundle", None) => {
+            install(Ecosystem::Bundler, &["Gemfile", "Gemfile.lock*"], false)
+        }
+        ("composer", Some("install")) => install(
+            Ecosystem::Composer,
+            &["composer.json", "composer.lock*"],
+            !has("--no-scripts"),
+        ),
+        ("mvn", _)
+            if args.iter().any(|a| {
+                a.starts_with("dependency:go-offline") || a.starts_with("dependency:resolve")
+            }) =>
+        {
+            install(Ecosystem::Maven, &["pom.xml"], false)
+        }
+        ("gradle", _) if args.iter().any(|a| *a == "dependencies") => install(
+            Ecosystem::Gradle,
+            &["build.gradle*", "settings.gradle*"],
+            false,
+        ),
+        ("dotnet", Some("restore")) => {
+            let project = args
+                .iter()
+                .skip_while(|a| **a != "restore")
+                .skip(1)
+                .find(|a| !a.starts_with('-'))
+                .map(|s| s.to_string());
+            Some(Install {
+                ecosystem: Ecosystem::Dotnet,
+                manifests: vec![project.unwrap_or_else(|| "*.csproj".to_string())],
+                needs_project: false,
+                cd: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Commands that neither need the project's sources nor change what an
+/// install finds: they may share a RUN with an install that moves.
+pub(crate) fn is_neutral(c: &Command) -> bool {
+    let (tool, args) = tool_and_args(c);
+    let sub = subcommand(&args).unwrap_or("");
+    match tool.as_str() {
+        "set" | "true" | "echo" | "rm" | "mkdir" | "apt-get" | "apt" | "apk" | "yum" | "dnf"
+        | "microdnf" | "chown" | "chmod" | "useradd" | "adduser" | "groupadd" | "addgroup"
+        | "corepack" | "ln" | "export" => true,
+        "pip" | "uv-pip" => {
+            // Upgrading the installer itself, or named packages.
+            sub == "install"
+                && option_values(c, "-r", "--requirement").is_empty()
+                && !args.iter().any(|a| *a == "." || a.starts_with("./"))
+        }
+        "npm" => {
+            matches!(sub, "config" | "cache" | "set") || (sub == "install" && args.contains(&"-g"))
+        }
+        "yarn" => matches!(sub, "config" | "cache"),
+        "pnpm" => matches!(sub, "config" | "store"),
+        "poetry" => matches!(sub, "config" | "self"),
+        "uv" => matches!(sub, "venv" | "python"),
+        "conda" | "composer" | "bundle" => matches!(sub, "config" | "clean" | "clear-cache"),
+        "go" => matches!(sub, "env" | "version"),
+        _ => false,
+    }
+}
+
+/// Package-manager name → (update subcommands, install subcommands), for SS002.
+pub(crate) fn index_update(c: &Command) -> Option<&'static str> {
+    let p = c.program();
+    let sub = c.words.get(1).map(String::as_str).unwrap_or("");
+    match p {
+        "apt-get" | "apt" if c.words.iter().skip(1).any(|w| w == "update") => Some("apt"),
+        "apk" if sub == "update" => Some("apk"),
+        "yum" | "dnf" | "microdnf" if c.words.iter().skip(1).any(|w| w == "makecache") => {
+            Some("rpm")
+        }
+        "zypper" if c.words.iter().skip(1).any(|w| w == "refresh" || w == "ref") => Some("zypper"),
+        _ => None,
+    }
+}
+
+pub(crate) fn package_install(c: &Command) -> Option<&'static str> {
+    let p = c.program();
+    let any = |subs: &[&str]| c.words.iter().skip(1).any(|w| subs.contains(&w.as_str()));
+    match p {
+        "apt-get" | "apt" if any(&["install", "upgrade", "dist-upgrade", "build-dep"]) => {
+            Some("apt")
+        }
+        "apk" if any(&["add", "upgrade"]) => Some("apk"),
+        "yum" | "dnf" | "microdnf" if any(&["install", "update", "upgrade", "groupinstall"]) => {
+            Some("rpm")
+        }
+        "zypper" if any(&["install", "in", "update", "up"]) => Some("zypper"),
+        _ => None,
+    }
+}
+
+/// The packages an OS package-manager install command names.
+pub(crate) fn installed_packages(c: &Command) -> Vec<String> {
+    if package_install(c).is_none() {
+        return Vec::new();
+    }
+    c.words
+        .iter()
+        .skip(1)
+        .filter(|w| {
+            !w.starts_with('-')
+                && !matches!(
+                    w.as_str(),
+                    "install" | "add" | "in" | "upgrade" | "update" | "groupinstall"
+                )
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmds(s: &str) -> Vec<Vec<String>> {
+        split_script(s).0.into_iter().map(|c| c.words).collect()
+    }
+
+    #[test]
+    fn splits_on_operators_outside_quotes() {
+        assert_eq!(
+            cmds("apt-get update && DEBIAN_FRONTEND=x sudo apt-get install -y 'a b'; echo \"x && y\""),
+            vec![
+                vec!["apt-get", "update"],
+                vec!["apt-get", "install", "-y", "a b"],
+                vec!["echo", "x && y"],
+            ]
+        );
+        assert!(split_script("a && b | c").1);
+        assert!(!split_script("a; b").1);
+        assert!(!split_script("a || b").1);
+    }
+
+    #[test]
+    fn recognises_installs_per_ecosystem() {
+        let one = |s: &str| install_of(&split_script(s).0[0]);
+        let pip = one("pip install --no-cache-dir -r requirements/prod.txt").unwrap();
+        assert_eq!(pip.ecosystem, Ecosystem::Pip);
+        assert_eq!(pip.manifests, vec!["requirements/prod.txt"]);
+        assert!(one("pip install .").unwrap().needs_project);
+        assert!(one("python -m pip install -e .").unwrap().needs_project);
+        assert_eq!(one("pip install fastapi"), None);
+        assert_eq!(one("npm ci").unwrap().ecosystem, Ecosystem::Npm);
+        assert_eq!(one("npm install -g pm2"), None);
+        assert_eq!(one("yarn").unwrap().ecosystem, Ecosystem::Yarn);
+        assert!(one("poetry install").unwrap().needs_project);
+        assert!(!one("poetry install --no-root").unwrap().needs_project);
+        assert!(
+            !one("uv sync --frozen --no-install-project")
+                .unwrap()
+                .needs_project
+        );
+        assert_eq!(one("go mod download").unwrap().ecosystem, Ecosystem::Go);
+        assert_eq!(one("bundle install").unwrap().ecosystem, Ecosystem::Bundler);
+        assert_eq!(
+            one("composer install --no-scripts").unwrap().ecosystem,
+            Ecosystem::Composer
+        );
+        assert_eq!(
+            one("./mvnw dependency:go-offline -B").unwrap().ecosystem,
+            Ecosystem::Maven
+        );
+        assert_eq!(
+            one("dotnet restore App.csproj").unwrap().manifests,
+            vec!["App.csproj"]
+        );
+        assert_eq!(
+            one("mamba env create -f env.yml").unwrap().manifests,
+            vec!["env.yml"]
+        );
+        assert_eq!(
+            one("pipenv install --system --deploy").unwrap().ecosystem,
+            Ecosystem::Pipenv
+        );
+        assert_eq!(one("go build ./..."), None);
+    }
+}

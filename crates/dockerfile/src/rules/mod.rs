@@ -1,0 +1,874 @@
+//! Lint rules: findings that name the concrete lines and files of a
+//! Dockerfile, explained in English, Korean and Japanese, with text-edit fixes
+//! where a fix keeps the build's meaning.
+//!
+//! One module per rule (like hadolint and ruff): its id, severity, a doc
+//! comment, the check, the fix, the message wording in three languages and its
+//! tests sit together. This module holds what they share: [`lint`], the
+//! [`Finding`] and [`Fix`] types, inline suppression, and the [`Ctx`] every
+//! check reads (stages, working directories, the final stage's ancestry).
+//!
+//! Architecture invariants: no I/O (the caller passes the build context as a
+//! list of paths), no regex, never panics; compiled to WebAssembly for the lab.
+//!
+//! Severities are chosen so the guide's canonical FastAPI Dockerfile raises
+//! only `info` findings, and only for advice the guide itself gives later
+//! (SS007 run as a non-root user, SS012 `PYTHONFAULTHANDLER`): `info` is
+//! "worth knowing", never a failed check at the default `--fail-level warning`.
+
+pub(crate) mod commands;
+mod ss001_dependencies_after_sources;
+mod ss002_update_alone;
+mod ss003_volatile_value_early;
+mod ss004_remote_add;
+mod ss005_broad_copy_context;
+mod ss006_cache_mount;
+mod ss007_root_user;
+mod ss008_shell_form;
+mod ss009_floating_base;
+mod ss010_pip_cache;
+mod ss011_alpine_python;
+mod ss012_faulthandler;
+mod ss013_process_manager;
+mod ss014_build_tools;
+
+use crate::rebuild::BuildContext;
+use crate::span::Span;
+use crate::stages::Stage;
+use crate::syntax::{Dockerfile, Instruction, Keyword};
+use core::fmt;
+use core::ops::Range;
+
+pub use commands::Ecosystem;
+
+/// The rules, in id order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleId {
+    /// Dependencies installed after a copy of frequently edited sources.
+    SS001,
+    /// A package index update in a RUN of its own.
+    SS002,
+    /// A value that changes every build, declared before heavy steps.
+    SS003,
+    /// `ADD <url>` without `--checksum` before heavy steps.
+    SS004,
+    /// A broad COPY with no `.dockerignore`, or one that lets bulky folders through.
+    SS005,
+    /// A heavy install that could use a cache mount.
+    SS006,
+    /// The final stage runs as root.
+    SS007,
+    /// Shell-form CMD or ENTRYPOINT.
+    SS008,
+    /// Untagged or `latest` base image.
+    SS009,
+    /// `pip install` that keeps pip's download cache in the image.
+    SS010,
+    /// Alpine base for a Python app.
+    SS011,
+    /// Python image without `PYTHONFAULTHANDLER`.
+    SS012,
+    /// A process manager with several workers inside the container.
+    SS013,
+    /// Build tools left in the final stage.
+    SS014,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 14] = [
+        RuleId::SS001,
+        RuleId::SS002,
+        RuleId::SS003,
+        RuleId::SS004,
+        RuleId::SS005,
+        RuleId::SS006,
+        RuleId::SS007,
+        RuleId::SS008,
+        RuleId::SS009,
+        RuleId::SS010,
+        RuleId::SS011,
+        RuleId::SS012,
+        RuleId::SS013,
+        RuleId::SS014,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::SS001 => "SS001",
+            RuleId::SS002 => "SS002",
+            RuleId::SS003 => "SS003",
+            RuleId::SS004 => "SS004",
+            RuleId::SS005 => "SS005",
+            RuleId::SS006 => "SS006",
+            RuleId::SS007 => "SS007",
+            RuleId::SS008 => "SS008",
+            RuleId::SS009 => "SS009",
+            RuleId::SS010 => "SS010",
+            RuleId::SS011 => "SS011",
+            RuleId::SS012 => "SS012",
+            RuleId::SS013 => "SS013",
+            RuleId::SS014 => "SS014",
+        }
+    }
+
+    /// Case-insensitive: `ss001` works too.
+    pub fn from_name(name: &str) -> Option<RuleId> {
+        RuleId::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The severity every finding of this rule has.
+    pub fn severity(self) -> Severity {
+        match self {
+            RuleId::SS001
+            | RuleId::SS002
+            | RuleId::SS003
+            | RuleId::SS004
+            | RuleId::SS005
+            | RuleId::SS008
+            | RuleId::SS009
+            | RuleId::SS010
+            | RuleId::SS014 => Severity::Warning,
+            RuleId::SS006 | RuleId::SS007 | RuleId::SS011 | RuleId::SS012 | RuleId::SS013 => {
+                Severity::Info
+            }
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Advice worth knowing; the build is fine as it is.
+    Info,
+    /// Costs time, space or reliability on every build or every run.
+    Warning,
+    /// Breaks the build or the running container.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// The language of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+    Ja,
+}
+
+impl Lang {
+    /// `en`, `ko`, `ja` (a region suffix such as `ko-KR` is accepted).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.trim().to_ascii_lowercase();
+        let base = lower.split(['-', '_']).next().unwrap_or("");
+        match base {
+            "en" => Some(Lang::En),
+            "ko" => Some(Lang::Ko),
+            "ja" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Ja => "ja",
+        }
+    }
+}
+
+/// A step of the user's Dockerfile as messages name it: its first line and a
+/// short rendering (`COPY . .`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRef {
+    pub line: u32,
+    pub text: String,
+}
+
+/// Replace `range` (bytes of the original source) with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// A fix: edits that do not overlap, against the source that was linted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// English title; [`fix_title`] gives it in other languages.
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+/// What a rule found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// Where to point: the instruction (or word) to change.
+    pub span: Span,
+    /// Other places the message names (the install a COPY invalidates, ...).
+    pub related: Vec<Span>,
+    /// Structured: render it with [`message_text`].
+    pub message: Message,
+    pub fix: Option<Fix>,
+}
+
+/// Options for [`lint`].
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// The build context (file list and `.dockerignore`). Without it, rules
+    /// that need to know the context (SS005) stay silent and SS001 imagines a
+    /// typical project layout.
+    pub context: Option<BuildContext>,
+    /// Rules to skip entirely.
+    pub disabled: Vec<RuleId>,
+}
+
+/// The structured message of a finding: the rule and the concrete names,
+/// lines and files. [`message_text`] words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    SS001(ss001_dependencies_after_sources::Details),
+    SS002(ss002_update_alone::Details),
+    SS003(ss003_volatile_value_early::Details),
+    SS004(ss004_remote_add::Details),
+    SS005(ss005_broad_copy_context::Details),
+    SS006(ss006_cache_mount::Details),
+    SS007(ss007_root_user::Details),
+    SS008(ss008_shell_form::Details),
+    SS009(ss009_floating_base::Details),
+    SS010(ss010_pip_cache::Details),
+    SS011(ss011_alpine_python::Details),
+    SS012(ss012_faulthandler::Details),
+    SS013(ss013_process_manager::Details),
+    SS014(ss014_build_tools::Details),
+}
+
+pub use ss001_dependencies_after_sources::{Details as SS001Details, Obstacle as SS001Obstacle};
+pub use ss002_update_alone::Details as SS002Details;
+pub use ss003_volatile_value_early::Details as SS003Details;
+pub use ss004_remote_add::Details as SS004Details;
+pub use ss005_broad_copy_context::Details as SS005Details;
+pub use ss006_cache_mount::Details as SS006Details;
+pub use ss007_root_user::Details as SS007Details;
+pub use ss008_shell_form::Details as SS008Details;
+pub use ss009_floating_base::Details as SS009Details;
+pub use ss010_pip_cache::Details as SS010Details;
+pub use ss011_alpine_python::Details as SS011Details;
+pub use ss012_faulthandler::Details as SS012Details;
+pub use ss013_process_manager::Details as SS013Details;
+pub use ss014_build_tools::Details as SS014Details;
+
+impl Message {
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Message::SS001(_) => RuleId::SS001,
+            Message::SS002(_) => RuleId::SS002,
+            Message::SS003(_) => RuleId::SS003,
+            Message::SS004(_) => RuleId::SS004,
+            Message::SS005(_) => RuleId::SS005,
+            Message::SS006(_) => RuleId::SS006,
+            Message::SS007(_) => RuleId::SS007,
+            Message::SS008(_) => RuleId::SS008,
+            Message::SS009(_) => RuleId::SS009,
+            Message::SS010(_) => RuleId::SS010,
+            Message::SS011(_) => RuleId::SS011,
+            Message::SS012(_) => RuleId::SS012,
+            Message::SS013(_) => RuleId::SS013,
+            Message::SS014(_) => RuleId::SS014,
+        }
+    }
+}
+
+/// The message in `lang`, naming the lines and files of the user's
+/// Dockerfile. Pure string formatting: no I/O, never panics.
+pub fn message_text(message: &Message, lang: Lang) -> String {
+    match message {
+        Message::SS001(d) => d.text(lang),
+        Message::SS002(d) => d.text(lang),
+        Message::SS003(d) => d.text(lang),
+        Message::SS004(d) => d.text(lang),
+        Message::SS005(d) => d.text(lang),
+        Message::SS006(d) => d.text(lang),
+        Message::SS007(d) => d.text(lang),
+        Message::SS008(d) => d.text(lang),
+        Message::SS009(d) => d.text(lang),
+        Message::SS010(d) => d.text(lang),
+        Message::SS011(d) => d.text(lang),
+        Message::SS012(d) => d.text(lang),
+        Message::SS013(d) => d.text(lang),
+        Message::SS014(d) => d.text(lang),
+    }
+}
+
+/// The title of the fix a finding with this message carries, in `lang`.
+pub fn fix_title(message: &Message, lang: Lang) -> String {
+    match message {
+        Message::SS001(d) => d.fix_title(lang),
+        Message::SS002(d) => d.fix_title(lang),
+        Message::SS003(d) => d.fix_title(lang),
+        Message::SS008(d) => d.fix_title(lang),
+        Message::SS010(_) => ss010_pip_cache::fix_title(lang),
+        Message::SS012(_) => ss012_faulthandler::fix_title(lang),
+        _ => String::new(),
+    }
+}
+
+/// Runs every rule over a parsed Dockerfile. `source` is the text it was
+/// parsed from: fixes move text verbatim, and the tree does not own it.
+/// Findings come sorted by position, then rule.
+pub fn lint(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec<Finding> {
+    let ctx = Ctx::new(dockerfile, source, options);
+    let mut findings = Vec::new();
+    if ctx.stages.is_empty() {
+        return findings;
+    }
+    type Check = fn(&Ctx, &mut Vec<Finding>);
+    const CHECKS: [(RuleId, Check); 14] = [
+        (RuleId::SS001, ss001_dependencies_after_sources::check),
+        (RuleId::SS002, ss002_update_alone::check),
+        (RuleId::SS003, ss003_volatile_value_early::check),
+        (RuleId::SS004, ss004_remote_add::check),
+        (RuleId::SS005, ss005_broad_copy_context::check),
+        (RuleId::SS006, ss006_cache_mount::check),
+        (RuleId::SS007, ss007_root_user::check),
+        (RuleId::SS008, ss008_shell_form::check),
+        (RuleId::SS009, ss009_floating_base::check),
+        (RuleId::SS010, ss010_pip_cache::check),
+        (RuleId::SS011, ss011_alpine_python::check),
+        (RuleId::SS012, ss012_faulthandler::check),
+        (RuleId::SS013, ss013_process_manager::check),
+        (RuleId::SS014, ss014_build_tools::check),
+    ];
+    for (rule, check) in CHECKS {
+        if !options.disabled.contains(&rule) {
+            check(&ctx, &mut findings);
+        }
+    }
+    findings.retain(|f| !ctx.suppressed(f));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+    });
+    findings
+}
+
+/// Parses and lints in one call.
+pub fn lint_source(source: &str, options: &LintOptions) -> Vec<Finding> {
+    lint(&crate::parse(source), source, options)
+}
+
+/// Applies a fix's edits to the source it was computed from. Overlapping or
+/// out-of-range edits are skipped rather than trusted.
+pub fn apply_fix(source: &str, fix: &Fix) -> String {
+    let mut edits: Vec<&TextEdit> = fix.edits.iter().collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut at = 0;
+    for e in edits {
+        let ok = e.range.start >= at
+            && e.range.start <= e.range.end
+            && e.range.end <= source.len()
+            && source.is_char_boundary(e.range.start)
+            && source.is_char_boundary(e.range.end);
+        if !ok {
+            continue;
+        }
+        out.push_str(&source[at..e.range.start]);
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+/// Applies fixes one at a time (re-linting after each, since one fix moves
+/// the text the next would edit) until none is left or `max_rounds` is
+/// reached. Returns the new text and the rules fixed, in order.
+pub fn fix_all(source: &str, options: &LintOptions, max_rounds: usize) -> (String, Vec<RuleId>) {
+    let mut text = source.to_string();
+    let mut fixed = Vec::new();
+    let mut skip: Vec<(RuleId, u32)> = Vec::new();
+    for _ in 0..max_rounds {
+        let findings = lint_source(&text, options);
+        let Some(f) = findings
+            .iter()
+            .find(|f| f.fix.is_some() && !skip.contains(&(f.rule, f.span.start_pos.line)))
+        else {
+            break;
+        };
+        let Some(fix) = &f.fix else { break };
+        let next = apply_fix(&text, fix);
+        // A fix that leaves its own finding in place, or breaks the parse,
+        // is not applied (and not tried again).
+        let before = findings.iter().filter(|g| g.rule == f.rule).count();
+        let reparsed = crate::parse(&next);
+        let after = lint(&reparsed, &next, options)
+            .iter()
+            .filter(|g| g.rule == f.rule)
+            .count();
+        if after >= before || reparsed.errors().count() > crate::parse(&text).errors().count() {
+            skip.push((f.rule, f.span.start_pos.line));
+            continue;
+        }
+        fixed.push(f.rule);
+        text = next;
+    }
+    (text, fixed)
+}
+
+/// What every check reads: the tree, the source, the stages, and a few
+/// facts computed once.
+pub(crate) struct Ctx<'a> {
+    pub df: &'a Dockerfile,
+    pub src: &'a str,
+    pub stages: Vec<Stage>,
+    pub context: BuildContext,
+    pub has_context: bool,
+    /// Index of the last stage (the default target).
+    pub final_stage: usize,
+    /// The final stage and the stages of this file it is built `FROM`, the
+    /// final one first: their files all reach the final image.
+    pub final_chain: Vec<usize>,
+    /// Global ARG defaults, for expanding FROM lines.
+    pub global_args: Vec<(String, String)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(df: &'a Dockerfile, src: &'a str, options: &LintOptions) -> Ctx<'a> {
+        let stages = df.stages();
+        let mut global_args = Vec::new();
+        for i in df.global_instructions() {
+            let ins = &df.instructions[i];
+            if ins.keyword == Keyword::Arg {
+                for w in ins.arguments.words() {
+                    if let Some((n, v)) = w.value.split_once('=') {
+                        global_args.push((n.to_string(), crate::shell::unquote(v, df.escape)));
+                    }
+                }
+            }
+        }
+        let mut ctx = Ctx {
+            df,
+            src,
+            final_stage: stages.len().saturating_sub(1),
+            stages,
+            has_context: options.context.is_some(),
+            context: options.context.clone().unwrap_or_default(),
+            final_chain: Vec::new(),
+            global_args,
+        };
+        if !ctx.stages.is_empty() {
+            let mut chain = vec![ctx.final_stage];
+            let mut current = ctx.final_stage;
+            while let Some(parent) = ctx.parent_stage(current) {
+                if chain.contains(&parent) {
+                    break;
+                }
+                chain.push(parent);
+                current = parent;
+            }
+            ctx.final_chain = chain;
+        }
+        ctx
+    }
+
+    pub fn instr(&self, index: usize) -> &'a Instruction {
+        &self.df.instructions[index]
+    }
+
+    pub fn step(&self, index: usize) -> StepRef {
+        let ins = self.instr(index);
+        StepRef {
+            line: ins.span.start_pos.line,
+            text: ins.summary(60),
+        }
+    }
+
+    /// The base of a stage with global ARGs expanded (`python:${V}` → `python:3.12`).
+    pub fn base_image(&self, stage: usize) -> String {
+        let raw = &self.stages[stage].base;
+        let args = &self.global_args;
+        crate::shell::expand(
+            raw,
+            self.df.escape,
+            &|n| {
+                args.iter()
+                    .rev()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, v)| v.clone())
+            },
+            &mut Vec::new(),
+        )
+    }
+
+    /// The earlier stage this one is built `FROM`, if any.
+    pub fn parent_stage(&self, stage: usize) -> Option<usize> {
+        let base = self.base_image(stage).to_lowercase();
+        self.stages[..stage]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+            .or_else(|| match base.parse::<usize>() {
+                Ok(i) if i < stage => Some(i),
+                _ => None,
+            })
+    }
+
+    /// The image the stage's ancestry starts from (following `FROM stage`).
+    pub fn root_image(&self, stage: usize) -> (usize, String) {
+        let mut current = stage;
+        let mut seen = 0;
+        while let Some(p) = self.parent_stage(current) {
+            current = p;
+            seen += 1;
+            if seen > self.stages.len() {
+                break;
+            }
+        }
+        (current, self.base_image(current))
+    }
+
+    /// Instruction indexes of the stage's body (after FROM).
+    pub fn body(&self, stage: usize) -> Range<usize> {
+        self.stages[stage].body.clone()
+    }
+
+    /// The absolute working directory in effect at instruction `index` of
+    /// `stage` (inherited from a parent stage; `/` by default).
+    pub fn workdir_at(&self, stage: usize, index: usize) -> String {
+        let mut dir = match self.parent_stage(stage) {
+            Some(p) => self.workdir_at(p, self.stages[p].body.end),
+            None => "/".to_string(),
+        };
+        for k in self.stages[stage].body.start..index.min(self.stages[stage].body.end) {
+            let ins = self.instr(k);
+            if ins.keyword == Keyword::Workdir {
+                if let Some(w) = ins.arguments.words().first() {
+                    dir = join_path(&dir, &crate::shell::unquote(&w.value, self.df.escape));
+                }
+            }
+        }
+        dir
+    }
+
+    /// Byte range of the whole lines an instruction occupies, including the
+    /// line break after it (for deleting or moving it).
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let span = self.instr(index).span;
+        let start = self.src[..span.start.min(self.src.len())]
+            .rfind('\n')
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let end = match self.src.get(span.end..).and_then(|rest| rest.find('\n')) {
+            Some(i) => span.end + i + 1,
+            None => self.src.len(),
+        };
+        start..end
+    }
+
+    /// The text of those lines, ending with a line break.
+    pub fn lines_text(&self, index: usize) -> String {
+        let r = self.line_range(index);
+        let mut text = self.src.get(r).unwrap_or("").to_string();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Whether an ENV in the final stage's ancestry sets `name`.
+    pub fn final_env(&self, name: &str) -> Option<usize> {
+        for &s in &self.final_chain {
+            for k in self.body(s) {
+                if let crate::syntax::Arguments::Pairs(pairs) = &self.instr(k).arguments {
+                    if self.instr(k).keyword == Keyword::Env
+                        && pairs.iter().any(|kv| kv.key.value == name)
+                    {
+                        return Some(k);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn suppressed(&self, finding: &Finding) -> bool {
+        let mut spans = vec![finding.span];
+        spans.extend(finding.related.iter().copied());
+        spans.iter().any(|span| {
+            self.df
+                .instructions
+                .iter()
+                .find(|i| i.span.start <= span.start && span.start <= i.span.end)
+                .is_some_and(|i| suppresses(&i.comments, finding.rule))
+        })
+    }
+}
+
+/// `# shipshape ignore=SS001,SS003` (or `ignore=all`) among the comment lines
+/// directly above an instruction.
+fn suppresses(comments: &[String], rule: RuleId) -> bool {
+    comments.iter().any(|c| {
+        let c = c.trim();
+        let Some(rest) = c.strip_prefix("shipshape") else {
+            return false;
+        };
+        let Some(list) = rest.trim_start().strip_prefix("ignore=") else {
+            return false;
+        };
+        list.split([',', ' '])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .any(|id| id.eq_ignore_ascii_case("all") || RuleId::from_name(id) == Some(rule))
+    })
+}
+
+/// Joins an image path onto a directory and normalises `.` and `..`.
+pub(crate) fn join_path(dir: &str, path: &str) -> String {
+    let full = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{dir}/{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in full.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// "a", "a and b", "a, b and c" in the message language.
+pub(crate) fn list(items: &[String], lang: Lang) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match (quoted.as_slice(), lang) {
+        ([], _) => String::new(),
+        ([one], _) => one.clone(),
+        ([init @ .., last], Lang::En) => format!("{} and {last}", init.join(", ")),
+        ([init @ .., last], Lang::Ko) => format!("{}, {last}", init.join(", ")),
+        ([init @ .., last], Lang::Ja) => format!("{}、{last}", init.join("、")),
+    }
+}
+
+/// Lines as "line 3" / "3행" / "3行目" for a list of steps.
+pub(crate) fn lines_of(steps: &[StepRef], lang: Lang) -> String {
+    let nums: Vec<String> = steps.iter().map(|s| s.line.to_string()).collect();
+    match lang {
+        Lang::En if nums.len() == 1 => format!("line {}", nums[0]),
+        Lang::En => {
+            let (last, init) = nums
+                .split_last()
+                .map(|(l, i)| (l.clone(), i))
+                .unwrap_or_default();
+            format!("lines {} and {last}", init.join(", "))
+        }
+        Lang::Ko => format!("{}행", nums.join(", ")),
+        Lang::Ja => format!("{}行目", nums.join("・")),
+    }
+}
+
+/// Fix-building helper: an edit inserting `text` at `at`.
+pub(crate) fn insert(at: usize, text: String) -> TextEdit {
+    TextEdit {
+        range: at..at,
+        replacement: text,
+    }
+}
+
+/// The leading whitespace of the line an instruction starts on.
+pub(crate) fn indent_of(ctx: &Ctx, index: usize) -> String {
+    let r = ctx.line_range(index);
+    ctx.src
+        .get(r)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect()
+}
+
+pub(crate) fn finding(
+    rule: RuleId,
+    span: Span,
+    related: Vec<Span>,
+    message: Message,
+    fix: Option<Fix>,
+) -> Finding {
+    Finding {
+        rule,
+        severity: rule.severity(),
+        span,
+        related,
+        message,
+        fix,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// Rules of the findings on `source` (no context).
+    pub fn rules(source: &str) -> Vec<RuleId> {
+        lint_source(source, &LintOptions::default())
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    pub fn fires(rule: RuleId, source: &str) -> bool {
+        rules(source).contains(&rule)
+    }
+
+    /// The first finding of `rule`.
+    pub fn first(rule: RuleId, source: &str) -> Finding {
+        lint_source(source, &LintOptions::default())
+            .into_iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{rule} does not fire on:\n{source}"))
+    }
+
+    /// Applies the first finding's fix of `rule` and checks that the result
+    /// parses and that the rule fires fewer times.
+    pub fn fixed(rule: RuleId, source: &str) -> String {
+        let f = first(rule, source);
+        let fix = f
+            .fix
+            .unwrap_or_else(|| panic!("{rule} has no fix on:\n{source}"));
+        let out = apply_fix(source, &fix);
+        let df = crate::parse(&out);
+        assert!(df.is_ok(), "fixed text does not parse:\n{out}");
+        let count = |s: &str| rules(s).iter().filter(|r| **r == rule).count();
+        assert!(count(&out) < count(source), "{rule} still fires:\n{out}");
+        out
+    }
+
+    /// All three languages render, and name the given fragment.
+    pub fn all_langs_mention(f: &Finding, fragment: &str) {
+        for lang in [Lang::En, Lang::Ko, Lang::Ja] {
+            let text = message_text(&f.message, lang);
+            assert!(text.contains(fragment), "{lang:?}: {text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    const GOOD_FASTAPI: &str = "FROM python:3.13-slim\nWORKDIR /code\nCOPY ./requirements.txt /code/requirements.txt\nRUN pip install --no-cache-dir --upgrade -r /code/requirements.txt\nCOPY ./app /code/app\nCMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]\n";
+
+    #[test]
+    fn the_canonical_fastapi_dockerfile_raises_only_info() {
+        let findings = lint_source(GOOD_FASTAPI, &LintOptions::default());
+        let mut rules: Vec<RuleId> = findings.iter().map(|f| f.rule).collect();
+        rules.sort();
+        assert_eq!(rules, vec![RuleId::SS007, RuleId::SS012]);
+        assert!(findings.iter().all(|f| f.severity == Severity::Info));
+    }
+
+    #[test]
+    fn suppression_comment_silences_listed_rules_only() {
+        let src = "FROM python:3.13-slim\nWORKDIR /code\nCOPY . .\n# shipshape ignore=SS001, SS010\nRUN pip install -r requirements.txt\n";
+        assert!(!fires(RuleId::SS001, src));
+        assert!(!fires(RuleId::SS010, src));
+        let src2 = src.replace("ignore=SS001, SS010", "ignore=SS003");
+        assert!(fires(RuleId::SS001, &src2));
+        assert!(fires(RuleId::SS010, &src2));
+    }
+
+    #[test]
+    fn disabled_rules_are_skipped() {
+        let options = LintOptions {
+            disabled: vec![RuleId::SS007, RuleId::SS012],
+            ..LintOptions::default()
+        };
+        assert!(lint_source(GOOD_FASTAPI, &options).is_empty());
+    }
+
+    #[test]
+    fn rule_ids_round_trip_and_severities_order() {
+        for r in RuleId::ALL {
+            assert_eq!(RuleId::from_name(&r.as_str().to_lowercase()), Some(r));
+        }
+        assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+        assert_eq!(Lang::from_code("ko-KR"), Some(Lang::Ko));
+    }
+
+    #[test]
+    fn fix_all_reaches_a_fixed_point() {
+        let src = "FROM python:3.12\nWORKDIR /code\nCOPY . .\nRUN pip install -r requirements.txt\nRUN apt-get update\nRUN apt-get install -y curl\nCMD uvicorn app.main:app\n";
+        let (out, fixed) = fix_all(src, &LintOptions::default(), 20);
+        assert!(fixed.contains(&RuleId::SS001), "{fixed:?}\n{out}");
+        assert!(fixed.contains(&RuleId::SS002));
+        assert!(fixed.contains(&RuleId::SS008));
+        assert!(crate::parse(&out).is_ok());
+        let left: Vec<RuleId> = lint_source(&out, &LintOptions::default())
+            .into_iter()
+            .filter(|f| f.fix.is_some())
+            .map(|f| f.rule)
+            .collect();
+        assert!(left.is_empty(), "{left:?}\n{out}");
+    }
+
+    #[test]
+    fn apply_fix_skips_overlapping_edits() {
+        let fix = Fix {
+            title: String::new(),
+            edits: vec![
+                TextEdit {
+                    range: 0..3,
+                    replacement: "x".into(),
+                },
+                TextEdit {
+                    range: 2..4,
+                    replacement: "y".into(),
+                },
+                TextEdit {
+                    range: 90..99,
+                    replacement: "z".into(),
+                },
+            ],
+        };
+        assert_eq!(apply_fix("abcdef", &fix), "xdef");
+    }
+
+    #[test]
+    fn join_path_normalises() {
+        assert_eq!(join_path("/code", "./app/../req.txt"), "/code/req.txt");
+        assert_eq!(join_path("/code", "/tmp/"), "/tmp");
+        assert_eq!(join_path("/", "."), "/");
+    }
+}

@@ -1,0 +1,121 @@
+//! SS004 (warning): `ADD <url>` without `--checksum` before heavy steps.
+//!
+//! BuildKit cannot know whether a URL's content changed without fetching it,
+//! so the ADD runs on every build; whenever the download differs (a `latest`
+//! release, a file edited upstream), every heavy step after it in the stage
+//! runs again, and the build is not reproducible. `--checksum=sha256:...`
+//! pins the content (and lets BuildKit cache it).
+//!
+//! No automatic fix: the checksum has to come from the file itself. The
+//! message says how to get it, or to move the ADD below the heavy steps.
+
+use super::{finding, lines_of, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use crate::rebuild::{cost_of, plan, BuildContext, Changes, Cost, Reason};
+use crate::syntax::Keyword;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub add: StepRef,
+    pub url: String,
+    /// Heavy steps after it in the same stage.
+    pub heavy: Vec<StepRef>,
+}
+
+impl Details {
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        let (a, u) = (&self.add, &self.url);
+        let n = self.heavy.len();
+        let lines = lines_of(&self.heavy, lang);
+        match lang {
+            Lang::En => format!(
+                "`{}` on line {} downloads {u} again on every build because nothing pins its content; when the file changes, the {n} heavy step(s) after it ({lines}) run again. Add `--checksum=sha256:<digest>` (get the digest with `curl -fsSL {u} | sha256sum`), or move the ADD below the heavy steps if they do not need it.",
+                a.text, a.line
+            ),
+            Lang::Ko => format!(
+                "{}행의 `{}`는 내용을 고정하는 값이 없어서 빌드할 때마다 {u}를 다시 내려받습니다. 파일이 바뀌면 그 뒤의 무거운 단계 {n}개({lines})가 다시 실행됩니다. `--checksum=sha256:<digest>`를 붙이거나(digest는 `curl -fsSL {u} | sha256sum`으로 구할 수 있습니다), 무거운 단계에 필요 없는 파일이라면 ADD를 그 아래로 옮기십시오.",
+                a.line, a.text
+            ),
+            Lang::Ja => format!(
+                "{}行目の `{}` は内容を固定していないため、ビルドのたびに {u} をダウンロードし直します。ファイルが変わると、その後の重いステップ {n} 個({lines})がやり直しになります。`--checksum=sha256:<digest>` を付けるか(digest は `curl -fsSL {u} | sha256sum` で求められます)、重いステップで使わないなら ADD をその下へ移してください。",
+                a.line, a.text
+            ),
+        }
+    }
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let mut simulated = None;
+    for stage in 0..ctx.stages.len() {
+        let body = ctx.body(stage);
+        for k in body.clone() {
+            let ins = ctx.instr(k);
+            if ins.keyword != Keyword::Add || ins.flag("checksum").is_some() {
+                continue;
+            }
+            // The rebuild model says whether the ADD is fetched on every build.
+            let p = simulated.get_or_insert_with(|| {
+                plan(ctx.df, &BuildContext::default(), &Changes::default(), None)
+            });
+            let url = match p.step_for(k).map(|s| &s.reason) {
+                Some(Reason::RemoteSource { url }) => url.clone(),
+                _ => {
+                    // Not in the target's build: ask the stage itself.
+                    let target = stage.to_string();
+                    let q = plan(
+                        ctx.df,
+                        &BuildContext::default(),
+                        &Changes::default(),
+                        Some(&target),
+                    );
+                    match q.step_for(k).map(|s| s.reason.clone()) {
+                        Some(Reason::RemoteSource { url }) => url,
+                        _ => continue,
+                    }
+                }
+            };
+            let heavy: Vec<StepRef> = (k + 1..body.end)
+                .filter(|&e| cost_of(ctx.instr(e), &ctx.stages) == Cost::Heavy)
+                .map(|e| ctx.step(e))
+                .collect();
+            if heavy.is_empty() {
+                continue;
+            }
+            let details = Details {
+                add: ctx.step(k),
+                url,
+                heavy,
+            };
+            out.push(finding(
+                RuleId::SS004,
+                ins.span,
+                Vec::new(),
+                Message::SS004(details),
+                None,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn fires_before_heavy_steps_only() {
+        let src = "FROM debian:12\nADD https://example.com/tool.tar.gz /tmp/\nRUN apt-get update && apt-get install -y curl\n";
+        let f = first(RuleId::SS004, src);
+        assert!(f.fix.is_none());
+        all_langs_mention(&f, "https://example.com/tool.tar.gz");
+        assert!(super::super::message_text(&f.message, Lang::En).contains("line 3"));
+        assert!(!fires(RuleId::SS004, "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nADD https://example.com/t.tgz /tmp/\n"));
+        assert!(!fires(
+            RuleId::SS004,
+            "FROM debian:12\nADD --checksum=sha256:abc https://example.com/t.tgz /tmp/\nRUN make\n"
+        ));
+        assert!(!fires(
+            RuleId::SS004,
+            "FROM debian:12\nADD ./local.tgz /tmp/\nRUN make\n"
+        ));
+    }
+}
