@@ -58,6 +58,9 @@ impl Route {
     }
 }
 
+/// The generated page that gathers every page's one-line recap.
+pub const SUMMARY_SLUG: &str = "summary";
+
 /// An entry of the on-page table of contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TocEntry {
@@ -261,6 +264,14 @@ fn Sidebar(
         >
             <ul class="nav-parts">
                 {parts}
+                <li class="nav-part nav-summary">
+                    <a
+                        href=format!("/{}/{SUMMARY_SLUG}/", lang.code())
+                        aria-current=(current.as_deref() == Some(SUMMARY_SLUG)).then_some("page")
+                    >
+                        {s.summary}
+                    </a>
+                </li>
                 <li class="nav-part">
                     <span class="nav-part-title" id="part-tools">{s.tools}</span>
                     <ul aria-labelledby="part-tools">

@@ -72,6 +72,8 @@ pub struct Strings {
     pub tools: &'static str,
     pub calculator: &'static str,
     pub calculator_description: &'static str,
+    pub summary: &'static str,
+    pub summary_lead: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -101,6 +103,8 @@ pub const EN: Strings = Strings {
     tools: "Tools",
     calculator: "Capacity calculator",
     calculator_description: "Workers, replicas, memory and nodes for your app and machines, with the formulas real servers and clusters use.",
+    summary: "The guide in one line per page",
+    summary_lead: "Every page of the guide ends with its point in one sentence. Here they are together: read them to review, or to find the page you need.",
 };
 
 pub const KO: Strings = Strings {
@@ -130,6 +134,8 @@ pub const KO: Strings = Strings {
     tools: "도구",
     calculator: "용량 계산기",
     calculator_description: "앱과 머신에 맞는 워커 수, 레플리카 수, 메모리, 노드 수를 실제 서버와 클러스터가 쓰는 공식으로 계산합니다.",
+    summary: "한 줄로 다시 보는 가이드",
+    summary_lead: "가이드의 모든 페이지는 핵심을 한 문장으로 정리하며 끝납니다. 그 문장들을 한곳에 모았습니다. 복습할 때나 필요한 페이지를 찾을 때 활용하세요.",
 };
 
 pub const JA: Strings = Strings {
@@ -159,6 +165,8 @@ pub const JA: Strings = Strings {
     tools: "ツール",
     calculator: "キャパシティ計算機",
     calculator_description: "アプリとマシンに合ったワーカー数、レプリカ数、メモリ、ノード数を、実際のサーバーやクラスターが使う計算式で求めます。",
+    summary: "ひとことでふり返るガイド",
+    summary_lead: "ガイドの各ページは、要点をひとことでまとめて終わります。それらを1か所に集めました。復習に、あるいは必要なページを探すのに使ってください。",
 };
 
 #[cfg(test)]
@@ -194,6 +202,8 @@ mod tests {
             tools,
             calculator,
             calculator_description,
+            summary,
+            summary_lead,
         } = s;
         vec![
             ("site_tagline", site_tagline),
@@ -222,6 +232,8 @@ mod tests {
             ("tools", tools),
             ("calculator", calculator),
             ("calculator_description", calculator_description),
+            ("summary", summary),
+            ("summary_lead", summary_lead),
         ]
     }
 

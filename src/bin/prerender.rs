@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use leptos::prelude::*;
-use shipshape::app::{App, PageView, Route, TocEntry};
+use shipshape::app::{App, PageView, Route, TocEntry, SUMMARY_SLUG};
 use shipshape::i18n::Lang;
-use shipshape_content::{escape_attr, escape_html, Site};
+use shipshape_content::{escape_attr, escape_html, Guide, Site};
 
 /// Picks the reader's language at `/`: their earlier choice, else the first of their browser's
 /// preferred languages that the guide has, else English.
@@ -111,6 +111,17 @@ fn run() -> Result<usize, String> {
             &Path::new(guide.lang).join("calculator").join("index.html"),
             shell.page(&calculator, s.calculator_description, ""),
         )?;
+        if guide.page(SUMMARY_SLUG).is_some() {
+            return Err(format!(
+                "content/{}: `{SUMMARY_SLUG}` is the generated recap page's address",
+                guide.lang
+            ));
+        }
+        let summary = summary_page(guide, lang);
+        write(
+            &Path::new(guide.lang).join(SUMMARY_SLUG).join("index.html"),
+            shell.page(&summary, s.summary_lead, ""),
+        )?;
         for page in guide.all_pages() {
             let toc = page
                 .rendered
@@ -164,6 +175,46 @@ fn run() -> Result<usize, String> {
         ),
     )?;
     Ok(written)
+}
+
+/// The page that gathers every page's one-line recap, part by part, each linked to its page.
+fn summary_page(guide: &Guide, lang: Lang) -> PageView {
+    let s = lang.strings();
+    let labels = shipshape_content::labels(guide.lang).expect("a guide language");
+    let mut html = format!("<p>{}</p>", escape_html(s.summary_lead));
+    let mut toc = Vec::new();
+    for part in &guide.nav.part {
+        html.push_str(&format!(
+            "<h2 id=\"{id}\">{}<a class=\"permalink\" href=\"#{id}\" aria-label=\"{}\"></a></h2><ol class=\"recaps\">",
+            escape_html(&part.title),
+            escape_attr(labels.permalink),
+            id = escape_attr(&part.id),
+        ));
+        toc.push(TocEntry {
+            id: part.id.clone(),
+            text: part.title.clone(),
+        });
+        for meta in &part.page {
+            let recap = guide
+                .page(&meta.slug)
+                .and_then(|p| p.rendered.recap.clone())
+                .unwrap_or_default();
+            html.push_str(&format!(
+                "<li><a href=\"/{}/{}/\">{}</a>{recap}</li>",
+                guide.lang,
+                meta.slug,
+                escape_html(&meta.title)
+            ));
+        }
+        html.push_str("</ol>");
+    }
+    PageView {
+        lang,
+        route: Route::Guide(SUMMARY_SLUG.to_string()),
+        title: s.summary.to_string(),
+        toc,
+        html,
+    }
 }
 
 /// Trunk's `index.html`, cut where each page puts its own parts. A minified shell may leave out
@@ -244,7 +295,7 @@ impl Shell {
             "<meta name=\"shipshape-route\" content=\"{}\">\n",
             escape_attr(&page.route.key())
         ));
-        if matches!(page.route, Route::Home | Route::Guide(_)) {
+        if !matches!(page.route, Route::Root | Route::NotFound) {
             for other in Lang::ALL {
                 head.push_str(&format!(
                     "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",

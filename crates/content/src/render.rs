@@ -54,6 +54,8 @@ pub struct RenderedPage {
     pub widgets: Vec<Widget>,
     /// The fenced code blocks, as (language, text), for tests that check examples.
     pub code: Vec<(&'static str, String)>,
+    /// The HTML of the page's closing one-line recap (the `recap` section), if it has one.
+    pub recap: Option<String>,
 }
 
 /// Everything the renderer needs besides the Markdown.
@@ -82,6 +84,16 @@ pub fn render_page(input: &RenderInput) -> Result<RenderedPage, Vec<String>> {
     let out = r.transform(events);
     let mut html = String::with_capacity(input.markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // The recap is the last section: everything after its heading.
+    r.page.recap = html
+        .find("<h2 id=\"recap\">")
+        .and_then(|start| {
+            html[start..]
+                .find("</h2>")
+                .map(|end| start + end + "</h2>".len())
+        })
+        .map(|body| html[body..].trim().to_string())
+        .filter(|recap| !recap.is_empty());
     r.page.html = html;
     let mut ids: Vec<&str> = r.page.headings.iter().map(|h| h.id.as_str()).collect();
     ids.sort_unstable();

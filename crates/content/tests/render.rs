@@ -182,3 +182,13 @@ fn site_paths_are_checked_links() {
     assert!(page.html.contains("href=\"/en/build-cache/#order\""));
     assert!(err("[x](/ko/overview/)\n").contains("this page's language"));
 }
+
+#[test]
+fn the_recap_is_collected() {
+    let page = ok("## Body {#body}\n\nText.\n\n## In one line {#recap}\n\nRun **one** process.\n");
+    assert_eq!(
+        page.recap.as_deref(),
+        Some("<p>Run <strong>one</strong> process.</p>")
+    );
+    assert_eq!(ok("## Body {#body}\n\nText.\n").recap, None);
+}
