@@ -1,9 +1,8 @@
 //! Writing the index, natively at build time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crate::format::{Writer, FLAG_HEADING, FLAG_TITLE, FORMAT_VERSION, MAGIC, TF_MASK};
-use crate::tokenize::{for_each_token, Scratch};
+use crate::format::{Writer, FORMAT_VERSION, MAGIC};
 use crate::Section;
 
 /// Builds the serialized index of one language's sections (see [`crate::format`] for the
@@ -22,7 +21,7 @@ pub fn build_index(lang: &str, sections: &[Section]) -> Vec<u8> {
     let mut section_pages = Vec::with_capacity(sections.len());
     for s in sections {
         let (base, _) = split_url(&s.url);
-        let key = (s.page_order, s.page_title.as_str(), base);
+        let key = (s.page_order, s.page_title.trim(), base);
         let id = *page_ids.entry(key).or_insert_with(|| {
             pages.push(key);
             pages.len() - 1
@@ -36,55 +35,26 @@ pub fn build_index(lang: &str, sections: &[Section]) -> Vec<u8> {
         w.str(base);
     }
     w.usize(sections.len());
+    let mut text = String::new();
     for (s, page) in sections.iter().zip(&section_pages) {
         w.usize(*page);
-        w.str(&s.section_heading);
+        w.str(s.section_heading.trim());
         w.str(split_url(&s.url).1);
-        w.str(&s.text);
-    }
-
-    // term → section → flags. A BTreeMap gives the sorted order front coding and binary search
-    // need; sections are visited in order, so each posting list is sorted too.
-    let mut postings: BTreeMap<String, Vec<(usize, u8)>> = BTreeMap::new();
-    let mut scratch = Scratch::default();
-    let mut add = |text: &str, id: usize, flag: Option<u8>| {
-        for_each_token(text, &mut scratch, |t| {
-            let list = postings.entry(t.term.to_owned()).or_default();
-            if list.last().map(|(s, _)| *s) != Some(id) {
-                list.push((id, 0));
-            }
-            if let Some(last) = list.last_mut() {
-                match flag {
-                    Some(f) => last.1 |= f,
-                    None if last.1 & TF_MASK < TF_MASK => last.1 += 1,
-                    None => {}
-                }
-            }
-            true
-        });
-    };
-    for (id, s) in sections.iter().enumerate() {
-        add(&s.page_title, id, Some(FLAG_TITLE));
-        add(&s.section_heading, id, Some(FLAG_HEADING));
-        add(&s.text, id, None);
-    }
-
-    w.usize(postings.len());
-    let mut previous = "";
-    for (term, list) in &postings {
-        let shared = shared_prefix(previous, term);
-        w.usize(shared);
-        w.str(&term[shared..]);
-        w.usize(list.len());
-        let mut last = 0;
-        for &(section, flags) in list {
-            w.usize(section - last);
-            w.byte(flags);
-            last = section;
-        }
-        previous = term;
+        // Snippets show whitespace runs as one space anyway; don't ship them.
+        collapse_whitespace(&s.text, &mut text);
+        w.str(&text);
     }
     w.finish()
+}
+
+fn collapse_whitespace(text: &str, out: &mut String) {
+    out.clear();
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// Splits a URL into the page part and the `#anchor` part (with its `#`).
@@ -95,28 +65,20 @@ fn split_url(url: &str) -> (&str, &str) {
     }
 }
 
-/// Length in bytes of the common prefix, on a char boundary so both parts stay valid UTF-8.
-fn shared_prefix(a: &str, b: &str) -> usize {
-    let mut n = 0;
-    for ((i, ca), cb) in a.char_indices().zip(b.chars()) {
-        if ca != cb {
-            return i;
-        }
-        n = i + ca.len_utf8();
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn shared_prefix_respects_char_boundaries() {
-        assert_eq!(shared_prefix("cache", "caching"), 4);
-        // 캐 and 캔 share their first two UTF-8 bytes but not the character.
-        assert_eq!(shared_prefix("캐시", "캔버"), 0);
-        assert_eq!(shared_prefix("", "a"), 0);
-        assert_eq!(shared_prefix("ab", "abc"), 2);
+    fn urls_split_at_the_anchor() {
+        assert_eq!(split_url("/ko/restarts/#bugs"), ("/ko/restarts/", "#bugs"));
+        assert_eq!(split_url("/ko/restarts/"), ("/ko/restarts/", ""));
+    }
+
+    #[test]
+    fn whitespace_collapses() {
+        let mut out = String::new();
+        collapse_whitespace("  a\n\n b\u{3000}c ", &mut out);
+        assert_eq!(out, "a b c");
     }
 }

@@ -15,27 +15,20 @@
 //!              page    varint   (index into pages)
 //!              heading string
 //!              anchor  string   (from '#' on, '#' included; empty if the URL had none)
-//!              text    string
-//! terms      varint count, in strictly increasing byte order, then per term:
-//!              shared  varint   (bytes shared with the previous term: front coding)
-//!              suffix  string   (the rest of the term)
-//!              count   varint   (number of postings)
-//!              count × posting:
-//!                delta varint   (section index minus the previous posting's; the first is
-//!                                absolute; sections strictly increase)
-//!                flags 1 byte   (bit 7: in the page title, bit 6: in the heading,
-//!                                bits 0-5: occurrences in the text, capped at 63)
+//!              text    string   (whitespace runs collapsed to one space)
 //! checksum   4 bytes  FNV-1a (32-bit) of every byte before it, little-endian
 //! ```
 //!
-//! Text is stored whole because snippets are cut from it at query time; it is most of the size
-//! and compresses well. The postings make the query itself a few lookups, with no tokenizing of
-//! the corpus in the browser.
+//! There are no postings in the file: [`crate::Index::load`] tokenizes the sections and builds
+//! the inverted index in memory. Measured on the guide, postings and vocabulary cost more than
+//! the text itself once compressed (Korean: 39 KB of gzipped text grew to 79 KB with them), which
+//! would break the 60 KB budget, while rebuilding them takes a few milliseconds (see the
+//! `bench` example). The text has to be shipped anyway, for snippets.
 
 use std::fmt;
 
 pub(crate) const MAGIC: &[u8; 4] = b"SSIX";
-pub(crate) const FORMAT_VERSION: u8 = 1;
+pub(crate) const FORMAT_VERSION: u8 = 2;
 
 pub(crate) const FLAG_TITLE: u8 = 0x80;
 pub(crate) const FLAG_HEADING: u8 = 0x40;

@@ -1,6 +1,8 @@
 //! Loading the index and answering queries; this is the part that runs in the browser.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::format::{
@@ -112,65 +114,84 @@ impl Index {
             });
         }
 
-        let term_count = r.count(3)?;
-        let mut terms = String::new();
-        let mut term_ends = Vec::with_capacity(term_count);
-        let mut posting_starts = Vec::with_capacity(term_count + 1);
-        let mut posting_sections = Vec::new();
-        let mut posting_flags = Vec::new();
-        posting_starts.push(0);
-        let mut previous = 0..0;
-        for _ in 0..term_count {
-            let shared = r.u32()? as usize;
-            let suffix = r.bytes_with_len()?;
-            if shared > previous.len() {
-                return Err(LoadError::Corrupt(
-                    "term shares more than the previous term",
-                ));
-            }
-            let start = terms.len();
-            let mut term = Vec::with_capacity(shared + suffix.len());
-            term.extend_from_slice(&terms.as_bytes()[previous.start..previous.start + shared]);
-            term.extend_from_slice(suffix);
-            let term = String::from_utf8(term).map_err(|_| LoadError::Corrupt("invalid UTF-8"))?;
-            if term.is_empty()
-                || (previous.end > previous.start && term.as_str() <= &terms[previous.clone()])
-            {
-                return Err(LoadError::Corrupt("terms are not in increasing order"));
-            }
-            terms.push_str(&term);
-            previous = start..terms.len();
-            term_ends.push(to_u32(terms.len())?);
-
-            let count = r.count(2)?;
-            let mut section = 0usize;
-            for i in 0..count {
-                let delta = r.u32()? as usize;
-                if i > 0 && delta == 0 {
-                    return Err(LoadError::Corrupt("postings are not in increasing order"));
-                }
-                section = section
-                    .checked_add(delta)
-                    .filter(|s| *s < sections.len())
-                    .ok_or(LoadError::Corrupt("posting refers to a missing section"))?;
-                posting_sections.push(section as u32);
-                posting_flags.push(r.byte()?);
-            }
-            posting_starts.push(to_u32(posting_sections.len())?);
-        }
         if !r.is_empty() {
-            return Err(LoadError::Corrupt("bytes after the last term"));
+            return Err(LoadError::Corrupt("bytes after the last section"));
         }
-        Ok(Index {
+        let mut index = Index {
             lang,
             pages,
             sections,
-            terms,
-            term_ends,
-            posting_starts,
-            posting_sections,
-            posting_flags,
-        })
+            terms: String::new(),
+            term_ends: Vec::new(),
+            posting_starts: Vec::new(),
+            posting_sections: Vec::new(),
+            posting_flags: Vec::new(),
+        };
+        index.build_postings()?;
+        Ok(index)
+    }
+
+    /// Tokenizes every section and fills the vocabulary and postings.
+    fn build_postings(&mut self) -> Result<(), LoadError> {
+        let mut ids: HashMap<String, u32, BuildHasherDefault<TermHasher>> = HashMap::default();
+        // Per term: (section, flags) in section order; flags as in FLAG_TITLE, FLAG_HEADING and
+        // the text occurrence count under TF_MASK.
+        let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut scratch = Scratch::default();
+        for (section_id, section) in self.sections.iter().enumerate() {
+            let section_id = to_u32(section_id)?;
+            let title = &self.pages[section.page as usize].title;
+            for (text, flag) in [
+                (title.as_str(), FLAG_TITLE),
+                (section.heading.as_str(), FLAG_HEADING),
+                (section.text.as_str(), 0),
+            ] {
+                for_each_token(text, &mut scratch, |t| {
+                    let id = match ids.get(t.term) {
+                        Some(&id) => id as usize,
+                        None => {
+                            ids.insert(t.term.to_owned(), lists.len() as u32);
+                            lists.push(Vec::new());
+                            lists.len() - 1
+                        }
+                    };
+                    let list = &mut lists[id];
+                    if list.last().map(|p| p.0) != Some(section_id) {
+                        list.push((section_id, 0));
+                    }
+                    if let Some(last) = list.last_mut() {
+                        if flag != 0 {
+                            last.1 |= flag;
+                        } else if last.1 & TF_MASK < TF_MASK {
+                            last.1 += 1;
+                        }
+                    }
+                    true
+                });
+            }
+        }
+        // A sorted vocabulary makes lookups a binary search and prefixes a contiguous range.
+        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total: usize = lists.iter().map(Vec::len).sum();
+        self.terms
+            .reserve(vocabulary.iter().map(|(t, _)| t.len()).sum());
+        self.term_ends.reserve(vocabulary.len());
+        self.posting_starts.reserve(vocabulary.len() + 1);
+        self.posting_sections.reserve(total);
+        self.posting_flags.reserve(total);
+        self.posting_starts.push(0);
+        for (term, id) in vocabulary {
+            self.terms.push_str(&term);
+            self.term_ends.push(to_u32(self.terms.len())?);
+            for &(section, flags) in &lists[id as usize] {
+                self.posting_sections.push(section);
+                self.posting_flags.push(flags);
+            }
+            self.posting_starts
+                .push(to_u32(self.posting_sections.len())?);
+        }
+        Ok(())
     }
 
     /// The language the index was built for.
@@ -404,6 +425,29 @@ impl Index {
                 out.push((id as u32, 1.0));
             }
         }
+    }
+}
+
+/// FNV-1a for the load-time vocabulary map: terms are a few bytes long, where SipHash's setup
+/// dominates, and the keys come from our own index, so there is nothing to defend against.
+struct TermHasher(u64);
+
+impl Default for TermHasher {
+    fn default() -> Self {
+        TermHasher(0xCBF2_9CE4_8422_2325)
+    }
+}
+
+impl Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
