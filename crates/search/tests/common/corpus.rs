@@ -18,7 +18,10 @@ pub enum Source {
 
 /// Sections of every language, from the rendered site, or from the Markdown files directly when
 /// the content does not load (it is being written and may be inconsistent for a while).
-pub fn load() -> Result<(Source, Vec<(&'static str, Vec<Section>)>), String> {
+/// Sections per language, in `LANGS` order.
+pub type Corpus = Vec<(&'static str, Vec<Section>)>;
+
+pub fn load() -> Result<(Source, Corpus), String> {
     let dir = shipshape_content::default_content_dir();
     match shipshape_content::Site::load(&dir) {
         Ok(site) => {
@@ -77,7 +80,7 @@ fn split_html(title: &str, url: &str, html: &str, order: u32) -> Vec<Section> {
         let id_end = tag.find('"').unwrap_or(0);
         anchor = format!("#{}", &tag[..id_end]);
         let close = tag.find("</h").unwrap_or(tag.len());
-        heading = strip_tags(&tag[id_end..close].trim_start_matches(|c| c != '>'))
+        heading = strip_tags(tag[id_end..close].trim_start_matches(|c| c != '>'))
             .trim()
             .to_owned();
         rest = &tag[close..];
