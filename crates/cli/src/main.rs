@@ -4,14 +4,19 @@
 //! shipshape rebuild FILE --changed PATH... [--build-arg NAME=VALUE...] [--target STAGE]
 //!                   [--context DIR] [--format text|json]
 //! shipshape parse FILE [--format json|buildkit]
+//! shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
+//!                [--fail-level error|warning|info|none] FILE...
+//! shipshape fix FILE [--write] [--context DIR]
 //! shipshape capacity ...
 //! ```
-//! Exit codes: 0 success; 1 the Dockerfile has errors (parse) or the plan
-//! could not be made as asked (rebuild); 2 bad usage or unreadable input,
+//! Exit codes: 0 success; 1 the Dockerfile has errors (parse), the plan
+//! could not be made as asked (rebuild), or a finding is at or above the
+//! fail level (lint); 2 bad usage or unreadable input,
 //! with one line on standard error.
 
 mod capacity;
 mod input;
+mod lint_cmd;
 mod parse_cmd;
 mod rebuild_cmd;
 mod tree_json;
@@ -27,6 +32,11 @@ commands:
                  which build steps a change reruns, and why
   parse FILE [--format json|buildkit]
                  print the syntax tree (json) or BuildKit's AST dump
+  lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
+       [--fail-level error|warning|info|none] FILE...
+                 find cache-breaking order and other mistakes (- reads stdin)
+  fix FILE [--write] [--context DIR]
+                 apply the safe fixes; print the result or rewrite the file
   capacity ...   capacity planning (see `shipshape capacity --help`)
 ";
 
@@ -44,6 +54,8 @@ fn run(args: &[String]) -> i32 {
     match command.as_str() {
         "rebuild" => rebuild_cmd::run(rest),
         "parse" => parse_cmd::run(rest),
+        "lint" => lint_cmd::run_lint(rest),
+        "fix" => lint_cmd::run_fix(rest),
         "capacity" => capacity::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -156,7 +156,7 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
 }
 
 /// Files under the context and the ignore file that applies to it.
-fn load_context(dockerfile: &str, dir: &Path) -> Result<BuildContext, UsageError> {
+pub(crate) fn load_context(dockerfile: &str, dir: &Path) -> Result<BuildContext, UsageError> {
     let mut paths = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {

@@ -81,79 +81,86 @@ pub(crate) fn run_commands(ins: &Instruction) -> Vec<Command> {
 /// between commands at the top level is `&&` or `|` (a plain chain that a
 /// prefix `x && ` keeps equivalent).
 pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
+    let bytes = script.as_bytes();
     let mut commands = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let mut in_word = false;
     let mut plain_chain = true;
-    let chars: Vec<char> = script.chars().collect();
     let mut i = 0;
-    let flush_word = |word: &mut String, in_word: &mut bool, words: &mut Vec<String>| {
-        if *in_word {
-            words.push(core::mem::take(word));
-            *in_word = false;
-        }
-    };
-    let flush_command = |words: &mut Vec<String>, commands: &mut Vec<Command>| {
-        if let Some(c) = make_command(core::mem::take(words)) {
-            commands.push(c);
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\'' => {
+    // All delimiters are ASCII, so byte positions found here are always
+    // character boundaries and plain runs are copied as slices.
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\'' => {
                 in_word = true;
-                i += 1;
-                while i < chars.len() && chars[i] != '\'' {
-                    word.push(chars[i]);
-                    i += 1;
-                }
+                let end = script[i + 1..]
+                    .find('\'')
+                    .map_or(bytes.len(), |e| i + 1 + e);
+                word.push_str(&script[i + 1..end]);
+                i = end;
             }
-            '"' => {
+            b'"' => {
                 in_word = true;
                 i += 1;
-                while i < chars.len() && chars[i] != '"' {
-                    if chars[i] == '\\' && i + 1 < chars.len() {
+                while i < bytes.len() && bytes[i] != b'"' {
+                    let run_end = script[i..].find(['"', '\\']).map_or(bytes.len(), |e| i + e);
+                    word.push_str(&script[i..run_end]);
+                    i = run_end;
+                    if i < bytes.len() && bytes[i] == b'\\' {
                         i += 1;
+                        if let Some(c) = script.get(i..).and_then(|r| r.chars().next()) {
+                            word.push(c);
+                            i += c.len_utf8();
+                        }
                     }
-                    word.push(chars[i]);
-                    i += 1;
                 }
             }
-            '\\' => {
-                if i + 1 < chars.len() && chars[i + 1] == '\n' {
+            b'\\' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
-                    flush_word(&mut word, &mut in_word, &mut words);
-                } else if i + 1 < chars.len() {
+                    if in_word {
+                        words.push(core::mem::take(&mut word));
+                        in_word = false;
+                    }
+                } else if let Some(c) = script.get(i + 1..).and_then(|r| r.chars().next()) {
                     in_word = true;
-                    word.push(chars[i + 1]);
-                    i += 1;
+                    word.push(c);
+                    i += c.len_utf8();
                 }
             }
-            ' ' | '\t' | '\r' => flush_word(&mut word, &mut in_word, &mut words),
-            '#' if !in_word => {
+            b' ' | b'\t' | b'\r' => {
+                if in_word {
+                    words.push(core::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            b'#' if !in_word => {
                 // A comment runs to the end of the line.
-                while i + 1 < chars.len() && chars[i + 1] != '\n' {
-                    i += 1;
-                }
+                i = script[i..].find('\n').map_or(bytes.len(), |e| i + e) - 1;
             }
-            '&' | '|' | ';' | '\n' | '(' | ')' | '`' => {
-                flush_word(&mut word, &mut in_word, &mut words);
+            b'&' | b'|' | b';' | b'\n' | b'(' | b')' | b'`' => {
+                if in_word {
+                    words.push(core::mem::take(&mut word));
+                    in_word = false;
+                }
                 let had_words = !words.is_empty();
-                flush_command(&mut words, &mut commands);
-                let next = chars.get(i + 1).copied();
-                let op_ok = match (c, next) {
-                    ('&', Some('&')) => {
+                if let Some(c) = make_command(core::mem::take(&mut words)) {
+                    commands.push(c);
+                }
+                let next = bytes.get(i + 1).copied();
+                let op_ok = match (b, next) {
+                    (b'&', Some(b'&')) => {
                         i += 1;
                         true
                     }
-                    ('|', Some('|')) => {
+                    (b'|', Some(b'|')) => {
                         i += 1;
                         false
                     }
-                    ('|', _) => true,
-                    ('\n', _) => !had_words,
+                    (b'|', _) => true,
+                    (b'\n', _) => !had_words,
                     _ => false,
                 };
                 if !op_ok {
@@ -162,13 +169,38 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
             }
             _ => {
                 in_word = true;
-                word.push(c);
+                let run_end = script[i..]
+                    .find(|c: char| {
+                        matches!(
+                            c,
+                            '\'' | '"'
+                                | '\\'
+                                | ' '
+                                | '\t'
+                                | '\r'
+                                | '&'
+                                | '|'
+                                | ';'
+                                | '\n'
+                                | '('
+                                | ')'
+                                | '`'
+                        )
+                    })
+                    .map_or(bytes.len(), |e| i + e);
+                word.push_str(&script[i..run_end]);
+                i = run_end;
+                continue;
             }
         }
         i += 1;
     }
-    flush_word(&mut word, &mut in_word, &mut words);
-    flush_command(&mut words, &mut commands);
+    if in_word {
+        words.push(word);
+    }
+    if let Some(c) = make_command(words) {
+        commands.push(c);
+    }
     (commands, plain_chain)
 }
 

@@ -118,6 +118,26 @@ impl RuleId {
             .find(|r| r.as_str().eq_ignore_ascii_case(name.trim()))
     }
 
+    /// A short English title (SARIF `shortDescription`, documentation).
+    pub fn title(self) -> &'static str {
+        match self {
+            RuleId::SS001 => "Dependencies are installed after a copy of frequently edited sources",
+            RuleId::SS002 => "Package index update in a RUN of its own",
+            RuleId::SS003 => "A value that changes every build is declared before heavy steps",
+            RuleId::SS004 => "ADD of a URL without --checksum before heavy steps",
+            RuleId::SS005 => "Broad COPY with a missing or weak .dockerignore",
+            RuleId::SS006 => "Heavy install without a cache mount",
+            RuleId::SS007 => "The final stage runs as root",
+            RuleId::SS008 => "CMD or ENTRYPOINT in shell form",
+            RuleId::SS009 => "Untagged or latest base image",
+            RuleId::SS010 => "pip install keeps its download cache in the image",
+            RuleId::SS011 => "Alpine base image for a Python app",
+            RuleId::SS012 => "Python image without PYTHONFAULTHANDLER",
+            RuleId::SS013 => "Process manager with several workers in one container",
+            RuleId::SS014 => "Build tools left in the final stage",
+        }
+    }
+
     /// The severity every finding of this rule has.
     pub fn severity(self) -> Severity {
         match self {
@@ -459,6 +479,12 @@ pub(crate) struct Ctx<'a> {
     pub final_chain: Vec<usize>,
     /// Global ARG defaults, for expanding FROM lines.
     pub global_args: Vec<(String, String)>,
+    /// The simple commands of every RUN (empty for other instructions),
+    /// split once: several rules read them.
+    commands: Vec<Vec<commands::Command>>,
+    /// Per stage: the expanded base and the earlier stage it is built on.
+    bases: Vec<String>,
+    parents: Vec<Option<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -484,7 +510,12 @@ impl<'a> Ctx<'a> {
             context: options.context.clone().unwrap_or_default(),
             final_chain: Vec::new(),
             global_args,
+            commands: df.instructions.iter().map(commands::run_commands).collect(),
+            bases: Vec::new(),
+            parents: Vec::new(),
         };
+        ctx.bases = (0..ctx.stages.len()).map(|s| ctx.expand_base(s)).collect();
+        ctx.parents = (0..ctx.stages.len()).map(|s| ctx.find_parent(s)).collect();
         if !ctx.stages.is_empty() {
             let mut chain = vec![ctx.final_stage];
             let mut current = ctx.final_stage;
@@ -498,6 +529,11 @@ impl<'a> Ctx<'a> {
             ctx.final_chain = chain;
         }
         ctx
+    }
+
+    /// The simple commands of the RUN at `index` (none for other instructions).
+    pub fn commands(&self, index: usize) -> &[commands::Command] {
+        self.commands.get(index).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn instr(&self, index: usize) -> &'a Instruction {
@@ -514,7 +550,14 @@ impl<'a> Ctx<'a> {
 
     /// The base of a stage with global ARGs expanded (`python:${V}` → `python:3.12`).
     pub fn base_image(&self, stage: usize) -> String {
+        self.bases.get(stage).cloned().unwrap_or_default()
+    }
+
+    fn expand_base(&self, stage: usize) -> String {
         let raw = &self.stages[stage].base;
+        if !raw.contains(['$', '\'', '"', self.df.escape]) {
+            return raw.clone();
+        }
         let args = &self.global_args;
         crate::shell::expand(
             raw,
@@ -531,7 +574,11 @@ impl<'a> Ctx<'a> {
 
     /// The earlier stage this one is built `FROM`, if any.
     pub fn parent_stage(&self, stage: usize) -> Option<usize> {
-        let base = self.base_image(stage).to_lowercase();
+        self.parents.get(stage).copied().flatten()
+    }
+
+    fn find_parent(&self, stage: usize) -> Option<usize> {
+        let base = self.bases[stage].to_lowercase();
         self.stages[..stage]
             .iter()
             .rposition(|s| s.name.as_deref() == Some(base.as_str()))

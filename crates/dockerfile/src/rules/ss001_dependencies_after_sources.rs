@@ -15,7 +15,7 @@
 //! copied files, and the install writes no folder (`node_modules`, `vendor`)
 //! that the moved copy would overwrite. Otherwise the message says what to do.
 
-use super::commands::{install_of, is_neutral, run_commands, Ecosystem, Install};
+use super::commands::{install_of, is_neutral, Ecosystem, Install};
 use super::{
     finding, indent_of, insert, join_path, list, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef,
     TextEdit,
@@ -67,7 +67,7 @@ impl Details {
                 c.text, c.line, self.sample, i.text, i.line, manifests
             ),
             Lang::Ko => format!(
-                "{}행의 `{}`가 `{}` 같은 소스 파일을 {}행의 `{}`보다 먼저 복사합니다. 그래서 소스를 고칠 때마다 {eco} 설치가 처음부터 다시 실행됩니다. {}만 먼저 복사해 설치한 다음 나머지를 복사하면 됩니다.",
+                "{}행의 `{}` 명령이 `{}` 같은 소스 파일을 {}행의 `{}`보다 먼저 복사합니다. 그래서 소스를 고칠 때마다 {eco} 설치가 처음부터 다시 실행됩니다. {}만 먼저 복사해 설치한 다음 나머지를 복사하면 됩니다.",
                 c.line, c.text, self.sample, i.line, i.text, manifests
             ),
             Lang::Ja => format!(
@@ -84,7 +84,7 @@ impl Details {
             (Some(Obstacle::SharedRun { command }), Lang::Ko) => format!(" 같은 RUN에서 소스가 필요할 수 있는 `{command}`도 실행하므로, 설치는 별도의 RUN으로 분리해야 합니다."),
             (Some(Obstacle::SharedRun { command }), Lang::Ja) => format!(" 同じ RUN でソースを必要としうる `{command}` も実行しているので、インストールは別の RUN に分けてください。"),
             (Some(Obstacle::OutputDir { dir }), Lang::En) => format!(" Add `{dir}` to .dockerignore first: otherwise the copy, once moved after the install, would overwrite the `{dir}` folder the install wrote."),
-            (Some(Obstacle::OutputDir { dir }), Lang::Ko) => format!(" 먼저 .dockerignore에 `{dir}`를 추가하십시오. 그러지 않으면 설치 뒤로 옮긴 복사가 설치로 만들어진 `{dir}` 폴더를 덮어씁니다."),
+            (Some(Obstacle::OutputDir { dir }), Lang::Ko) => format!(" 먼저 .dockerignore에 `{dir}` 항목을 추가하십시오. 그러지 않으면 설치 뒤로 옮긴 복사가 설치로 만들어진 `{dir}` 폴더를 덮어씁니다."),
             (Some(Obstacle::OutputDir { dir }), Lang::Ja) => format!(" 先に .dockerignore に `{dir}` を追加してください。そうしないと、インストールの後ろに移したコピーが、インストールで作られた `{dir}` フォルダーを上書きしてしまいます。"),
             (Some(Obstacle::InBetween { line }), Lang::En) => format!(" The step on line {line}, between the two, may need the copied files, so move the copy by hand."),
             (Some(Obstacle::InBetween { line }), Lang::Ko) => format!(" 둘 사이의 {line}행이 복사된 파일을 쓸 수 있으므로 복사 위치는 직접 옮겨야 합니다."),
@@ -104,7 +104,7 @@ impl Details {
                 self.copy.text
             ),
             Lang::Ko => format!(
-                "{m}을(를) 먼저 복사하고 `{}`를 설치 뒤로 옮기기",
+                "{m}을(를) 먼저 복사하고 `{}` 명령을 설치 뒤로 옮기기",
                 self.copy.text
             ),
             Lang::Ja => format!(
@@ -429,7 +429,7 @@ fn installs_in(ctx: &Ctx, stage: usize, index: usize) -> (Vec<Install>, Option<S
     let mut cwd = ctx.workdir_at(stage, index);
     let mut installs = Vec::new();
     let mut other = None;
-    for c in run_commands(ctx.instr(index)) {
+    for c in ctx.commands(index) {
         if c.program() == "cd" {
             if let Some(d) = c.words.get(1) {
                 cwd = join_path(&cwd, d);
@@ -619,7 +619,7 @@ fn build(
                 context_sources(ctx, e).is_some_and(|s| s.iter().all(|x| is_manifest_source(x)))
             }
             Keyword::Run => {
-                let cmds = run_commands(ins);
+                let cmds = ctx.commands(e);
                 !cmds.is_empty() && cmds.iter().all(is_neutral)
             }
             _ => false,

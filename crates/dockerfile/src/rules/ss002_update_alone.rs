@@ -13,7 +13,7 @@
 //! equivalent: the same commands, in the same order, stopping at the first
 //! failure).
 
-use super::commands::{index_update, package_install, run_commands, split_script, Command};
+use super::commands::{index_update, package_install, split_script, Command};
 use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::syntax::{Arguments, Keyword};
 
@@ -34,7 +34,7 @@ impl Details {
                 u.text, u.line, i.text, i.line
             ),
             Lang::Ko => format!(
-                "{}행의 `{}`가 패키지 목록 갱신만 따로 실행합니다. Docker는 이 단계를 명령 문자열로 캐시하므로, {}행의 `{}`가 다시 빌드될 때 몇 주 전의 목록으로 설치하게 되고 저장소에서 이미 사라진 패키지 때문에 실패할 수 있습니다. 두 명령을 `{c} && ...`처럼 하나의 RUN에서 실행하면 됩니다.",
+                "{}행의 `{}` 명령이 패키지 목록 갱신만 따로 실행합니다. Docker는 이 단계를 명령 문자열로 캐시하므로, {}행의 `{}` 단계가 다시 빌드될 때 몇 주 전의 목록으로 설치하게 되고 저장소에서 이미 사라진 패키지 때문에 실패할 수 있습니다. 두 명령을 `{c} && ...`처럼 하나의 RUN에서 실행하면 됩니다.",
                 u.line, u.text, i.line, i.text
             ),
             Lang::Ja => format!(
@@ -51,7 +51,7 @@ impl Details {
                 self.command, self.install.line
             ),
             Lang::Ko => format!(
-                "`{}`를 {}행의 설치와 같은 RUN에서 실행",
+                "`{}` 명령을 {}행의 설치와 같은 RUN에서 실행",
                 self.command, self.install.line
             ),
             Lang::Ja => format!(
@@ -86,13 +86,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if ins.keyword != Keyword::Run {
                 continue;
             }
-            let cmds = run_commands(ins);
+            let cmds = ctx.commands(k);
             let Some(manager) = update_only(&cmds) else {
                 continue;
             };
             let Some(k2) = (k + 1..body.end).find(|&e| {
                 ctx.instr(e).keyword == Keyword::Run
-                    && run_commands(ctx.instr(e))
+                    && ctx
+                        .commands(e)
                         .iter()
                         .any(|c| package_install(c) == Some(manager))
             }) else {

@@ -65,7 +65,7 @@ impl Details {
                 d.text, d.line, first.text
             ),
             Lang::Ko => format!(
-                "`{name}`({}행의 `{}`)은 빌드할 때마다 바뀌는 값입니다. 그 뒤의 무거운 단계 {n}개({lines}, `{}`부터)는 이 값을 쓰지 않는데도 값이 바뀔 때마다 다시 실행됩니다. {kw} 값은 그 뒤 모든 단계의 캐시 키에 들어가기 때문입니다. {advice}",
+                "`{name}` 값({}행의 `{}`)은 빌드할 때마다 바뀌는 값입니다. 그 뒤의 무거운 단계 {n}개({lines}, `{}`부터)는 이 값을 쓰지 않는데도 값이 바뀔 때마다 다시 실행됩니다. {kw} 값은 그 뒤 모든 단계의 캐시 키에 들어가기 때문입니다. {advice}",
                 d.line, d.text, first.text
             ),
             Lang::Ja => format!(
@@ -82,9 +82,12 @@ impl Details {
             }
             (None, Lang::En) => format!("Move `{}` below the heavy steps", self.declaration.text),
             (Some(u), Lang::Ko) => {
-                format!("`{}`를 {}행 앞으로 옮기기", self.declaration.text, u.line)
+                format!(
+                    "`{}` 줄을 {}행 앞으로 옮기기",
+                    self.declaration.text, u.line
+                )
             }
-            (None, Lang::Ko) => format!("`{}`를 무거운 단계 뒤로 옮기기", self.declaration.text),
+            (None, Lang::Ko) => format!("`{}` 줄을 무거운 단계 뒤로 옮기기", self.declaration.text),
             (Some(u), Lang::Ja) => {
                 format!("`{}` を {}行目の前へ移す", self.declaration.text, u.line)
             }

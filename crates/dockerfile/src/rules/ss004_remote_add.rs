@@ -32,7 +32,7 @@ impl Details {
                 a.text, a.line
             ),
             Lang::Ko => format!(
-                "{}행의 `{}`는 내용을 고정하는 값이 없어서 빌드할 때마다 {u}를 다시 내려받습니다. 파일이 바뀌면 그 뒤의 무거운 단계 {n}개({lines})가 다시 실행됩니다. `--checksum=sha256:<digest>`를 붙이거나(digest는 `curl -fsSL {u} | sha256sum`으로 구할 수 있습니다), 무거운 단계에 필요 없는 파일이라면 ADD를 그 아래로 옮기십시오.",
+                "{}행의 `{}` 명령은 내용을 고정하는 값이 없어서 빌드할 때마다 {u} 파일을 다시 내려받습니다. 파일이 바뀌면 그 뒤의 무거운 단계 {n}개({lines})가 다시 실행됩니다. `--checksum=sha256:<digest>`를 붙이거나(digest는 `curl -fsSL {u} | sha256sum`으로 구할 수 있습니다), 무거운 단계에 필요 없는 파일이라면 ADD를 그 아래로 옮기십시오.",
                 a.line, a.text
             ),
             Lang::Ja => format!(
@@ -50,6 +50,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         for k in body.clone() {
             let ins = ctx.instr(k);
             if ins.keyword != Keyword::Add || ins.flag("checksum").is_some() {
+                continue;
+            }
+            let remote = ins.arguments.words().iter().any(|w| {
+                let l = w.value.to_ascii_lowercase();
+                l.contains("://") || l.starts_with("git@")
+            });
+            if !remote {
                 continue;
             }
             // The rebuild model says whether the ADD is fetched on every build.

@@ -10,7 +10,7 @@
 //! cache is no longer in it), and its target depends on the image's user and
 //! settings. The message names the usual target.
 
-use super::commands::{run_commands, Command};
+use super::commands::Command;
 use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::syntax::Keyword;
 
@@ -32,7 +32,7 @@ impl Details {
                 r.text, r.line
             ),
             Lang::Ko => format!(
-                "{}행의 `{}`는 단계가 다시 실행될 때마다 {t} 패키지를 처음부터 내려받습니다. `RUN --mount=type=cache,target={d} ...`를 쓰면 {t} 캐시가 빌드 사이에 유지되며, 이미지와 캐시 키에는 들어가지 않습니다.",
+                "{}행의 `{}` 명령은 단계가 다시 실행될 때마다 {t} 패키지를 처음부터 내려받습니다. `RUN --mount=type=cache,target={d} ...` 형식을 쓰면 {t} 캐시가 빌드 사이에 유지되며, 이미지와 캐시 키에는 들어가지 않습니다.",
                 r.line, r.text
             ),
             Lang::Ja => format!(
@@ -77,7 +77,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some((tool, target)) = run_commands(ins).iter().find_map(cached_tool) else {
+        let Some((tool, target)) = ctx.commands(k).iter().find_map(cached_tool) else {
             continue;
         };
         let details = Details {

@@ -11,7 +11,7 @@
 //! Fix: add `--no-cache-dir` after `install`. The image then lacks only
 //! pip's cache directory; the same packages are installed.
 
-use super::commands::{pip_install, run_commands};
+use super::commands::pip_install;
 use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
 use crate::syntax::{Arguments, Keyword};
 
@@ -25,7 +25,7 @@ impl Details {
         let r = &self.run;
         match lang {
             Lang::En => format!("`{}` on line {} leaves pip's download cache (`/root/.cache/pip`) in the image, where it only adds size. Add `--no-cache-dir`, or keep the cache outside the image with `RUN --mount=type=cache,target=/root/.cache/pip`.", r.text, r.line),
-            Lang::Ko => format!("{}행의 `{}`는 pip의 다운로드 캐시(`/root/.cache/pip`)를 이미지에 남기는데, 이 캐시는 용량만 차지합니다. `--no-cache-dir`를 붙이거나 `RUN --mount=type=cache,target=/root/.cache/pip`으로 캐시를 이미지 밖에 두십시오.", r.line, r.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 pip의 다운로드 캐시(`/root/.cache/pip`)를 이미지에 남기는데, 이 캐시는 용량만 차지합니다. `--no-cache-dir`를 붙이거나 `RUN --mount=type=cache,target=/root/.cache/pip`으로 캐시를 이미지 밖에 두십시오.", r.line, r.text),
             Lang::Ja => format!("{}行目の `{}` は pip のダウンロードキャッシュ(`/root/.cache/pip`)をイメージに残しますが、これはサイズを増やすだけです。`--no-cache-dir` を付けるか、`RUN --mount=type=cache,target=/root/.cache/pip` でキャッシュをイメージの外に置いてください。", r.line, r.text),
         }
     }
@@ -79,7 +79,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let lacking = run_commands(ins)
+            let lacking = ctx
+                .commands(k)
                 .iter()
                 .filter(|c| c.program() != "uv")
                 .filter_map(pip_install)

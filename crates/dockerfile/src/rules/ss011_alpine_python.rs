@@ -9,7 +9,7 @@
 //!
 //! No automatic fix: a different base changes the OS and its package manager.
 
-use super::commands::{install_of, pip_install, run_commands, Ecosystem};
+use super::commands::{install_of, pip_install, Ecosystem};
 use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::syntax::Keyword;
 
@@ -32,8 +32,8 @@ impl Details {
     }
 }
 
-fn python_install(ins: &crate::syntax::Instruction) -> bool {
-    run_commands(ins).iter().any(|c| {
+fn python_install(ctx: &Ctx, k: usize) -> bool {
+    ctx.commands(k).iter().any(|c| {
         pip_install(c).is_some()
             || install_of(c).is_some_and(|i| {
                 matches!(
@@ -59,7 +59,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let python_base = repo.starts_with("python") || repo.starts_with("pypy");
     let install = ctx.final_chain.iter().rev().find_map(|&s| {
         ctx.body(s)
-            .find(|&k| ctx.instr(k).keyword == Keyword::Run && python_install(ctx.instr(k)))
+            .find(|&k| ctx.instr(k).keyword == Keyword::Run && python_install(ctx, k))
     });
     let Some(install) = install else { return };
     let installs_python = python_base

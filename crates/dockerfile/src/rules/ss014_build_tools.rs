@@ -9,7 +9,7 @@
 //!
 //! No automatic fix: splitting stages means deciding what to copy across.
 
-use super::commands::{installed_packages, run_commands};
+use super::commands::installed_packages;
 use super::{finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::syntax::Keyword;
 
@@ -24,7 +24,7 @@ impl Details {
         let (s, t) = (&self.step, list(&self.tools, lang));
         match lang {
             Lang::En => format!("`{}` on line {} leaves {t} in the final image, which only needs them to build. Build in a first stage and copy just the result (wheels, a binary, an exported requirements.txt) into a slim final stage.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 때문에 빌드할 때만 필요한 {t}가 최종 이미지에 남습니다. 첫 번째 스테이지에서 빌드하고, 결과물(휠, 바이너리, 내보낸 requirements.txt)만 가벼운 최종 스테이지로 복사하십시오.", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 때문에 빌드할 때만 필요한 도구({t})가 최종 이미지에 남습니다. 첫 번째 스테이지에서 빌드하고, 결과물(휠, 바이너리, 내보낸 requirements.txt)만 가벼운 최종 스테이지로 복사하십시오.", s.line, s.text),
             Lang::Ja => format!("{}行目の `{}` により、ビルドのときにしか要らない {t} が最終イメージに残ります。最初のステージでビルドし、成果物(wheel、バイナリ、書き出した requirements.txt)だけを軽い最終ステージにコピーしてください。", s.line, s.text),
         }
     }
@@ -71,7 +71,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     {
         let compiles = ctx.final_chain.iter().any(|&s| {
             ctx.body(s).any(|k| {
-                run_commands(ctx.instr(k)).iter().any(|c| {
+                ctx.commands(k).iter().any(|c| {
                     let sub = c.words.get(1).map(String::as_str).unwrap_or("");
                     matches!(
                         (c.program(), sub),
@@ -106,7 +106,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if ins.keyword != Keyword::Run {
                 continue;
             }
-            let cmds = run_commands(ins);
+            let cmds = ctx.commands(k);
             let removes = cmds.iter().any(|c| {
                 let sub = c.words.get(1).map(String::as_str).unwrap_or("");
                 matches!(
@@ -120,7 +120,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let mut tools: Vec<String> = Vec::new();
-            for c in &cmds {
+            for c in cmds {
                 for p in installed_packages(c) {
                     if is_build_package(&p) && !tools.contains(&p) {
                         tools.push(p);

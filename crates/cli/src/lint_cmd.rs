@@ -1,0 +1,431 @@
+//! `shipshape lint` and `shipshape fix`: the rules of the Dockerfile engine
+//! on files, as text, JSON or SARIF 2.1.0.
+
+use crate::input::{self, UsageError};
+use crate::rebuild_cmd::load_context;
+use serde_json::{json, Value};
+use shipshape_dockerfile::{
+    fix_all, lint, message_text, parse, Finding, Lang, LineIndex, LintOptions, RuleId, RuleSeverity,
+};
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR] [--fail-level error|warning|info|none] FILE...  (- reads standard input)";
+const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// One reported problem: a rule finding or a syntax error.
+struct Record {
+    file: String,
+    rule: String,
+    severity: RuleSeverity,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    message: String,
+    fix: Option<Value>,
+    fix_title: Option<String>,
+}
+
+pub fn run_lint(args: &[String]) -> i32 {
+    match lint_files(args) {
+        Ok(code) => code,
+        Err(e) => e.report("lint"),
+    }
+}
+
+pub fn run_fix(args: &[String]) -> i32 {
+    match fix_file(args) {
+        Ok(code) => code,
+        Err(e) => e.report("fix"),
+    }
+}
+
+fn read(file: &str) -> Result<String, UsageError> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        if bytes.contains(&0) {
+            return Err(UsageError(
+                "standard input looks binary, not a Dockerfile".into(),
+            ));
+        }
+        return String::from_utf8(bytes)
+            .map_err(|_| UsageError("standard input is not UTF-8 text".into()));
+    }
+    input::read_text(file)
+}
+
+fn options_for(file: &str, context: Option<&str>) -> Result<LintOptions, UsageError> {
+    let mut options = LintOptions::default();
+    if let Some(dir) = context {
+        let dir = Path::new(dir);
+        if !dir.is_dir() {
+            return Err(UsageError(format!(
+                "context {} is not a directory",
+                dir.display()
+            )));
+        }
+        let name = if file == "-" { "Dockerfile" } else { file };
+        options.context = Some(load_context(name, dir)?);
+    }
+    Ok(options)
+}
+
+fn lint_files(args: &[String]) -> Result<i32, UsageError> {
+    let mut format = Format::Text;
+    let mut lang = Lang::En;
+    let mut context: Option<String> = None;
+    let mut fail: Option<RuleSeverity> = Some(RuleSeverity::Warning);
+    let mut files = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let (name, inline) = input::split_option(&args[i]);
+        let take = |i: &mut usize| -> Result<String, UsageError> {
+            match inline {
+                Some(v) => Ok(v.to_string()),
+                None => input::value(args, i, name).map(str::to_string),
+            }
+        };
+        match name {
+            "--format" => {
+                format = match take(&mut i)?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "sarif" => Format::Sarif,
+                    other => {
+                        return Err(UsageError(format!("unknown format {other}; {LINT_USAGE}")))
+                    }
+                }
+            }
+            "--lang" => {
+                let v = take(&mut i)?;
+                lang = Lang::from_code(&v)
+                    .ok_or_else(|| UsageError(format!("unknown language {v} (en, ko or ja)")))?;
+            }
+            "--context" => context = Some(take(&mut i)?),
+            "--fail-level" => {
+                let v = take(&mut i)?;
+                fail = match v.as_str() {
+                    "none" => None,
+                    other => Some(RuleSeverity::from_name(other).ok_or_else(|| {
+                        UsageError(format!(
+                            "unknown fail level {other} (error, warning, info or none)"
+                        ))
+                    })?),
+                }
+            }
+            "-h" | "--help" => {
+                println!("{LINT_USAGE}");
+                return Ok(0);
+            }
+            "-" => files.push("-".to_string()),
+            _ if name.starts_with("--") => {
+                return Err(UsageError(format!("unknown option {name}; {LINT_USAGE}")))
+            }
+            _ => files.push(args[i].clone()),
+        }
+        i += 1;
+    }
+    if files.is_empty() {
+        return Err(UsageError(format!("no file given; {LINT_USAGE}")));
+    }
+    let mut records = Vec::new();
+    for file in &files {
+        let source = read(file)?;
+        let options = options_for(file, context.as_deref())?;
+        records.extend(lint_one(file, &source, &options, lang));
+    }
+    let stdout = std::io::stdout();
+    let colour =
+        format == Format::Text && stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let output = match format {
+        Format::Text => text(&records, colour, lang),
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&records.iter().map(record_json).collect::<Vec<_>>())
+                    .unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Sarif => {
+            let mut s = serde_json::to_string_pretty(&sarif(&records, &files)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    print!("{output}");
+    let failed = fail.is_some_and(|level| records.iter().any(|r| r.severity >= level));
+    Ok(if failed { 1 } else { 0 })
+}
+
+fn lint_one(file: &str, source: &str, options: &LintOptions, lang: Lang) -> Vec<Record> {
+    let dockerfile = parse(source);
+    let index = LineIndex::new(source);
+    let mut records: Vec<Record> = dockerfile
+        .errors()
+        .map(|d| Record {
+            file: file.to_string(),
+            rule: "syntax".into(),
+            severity: RuleSeverity::Error,
+            line: d.span.start_pos.line,
+            column: d.span.start_pos.column,
+            end_line: d.span.end_pos.line,
+            end_column: d.span.end_pos.column,
+            message: d.kind.to_string(),
+            fix: None,
+            fix_title: None,
+        })
+        .collect();
+    for f in lint(&dockerfile, source, options) {
+        records.push(record(file, source, &index, &f, lang));
+    }
+    records
+}
+
+fn record(file: &str, source: &str, index: &LineIndex, f: &Finding, lang: Lang) -> Record {
+    let fix_title = f
+        .fix
+        .as_ref()
+        .map(|_| shipshape_dockerfile::fix_title(&f.message, lang));
+    let fix = f.fix.as_ref().map(|fix| {
+        let edits: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let a = index.position(source, e.range.start);
+                let b = index.position(source, e.range.end);
+                json!({
+                    "start": e.range.start, "end": e.range.end,
+                    "start_line": a.line, "start_column": a.column,
+                    "end_line": b.line, "end_column": b.column,
+                    "replacement": e.replacement,
+                })
+            })
+            .collect();
+        json!({ "title": fix_title.clone().unwrap_or_default(), "edits": edits })
+    });
+    Record {
+        file: file.to_string(),
+        rule: f.rule.as_str().to_string(),
+        severity: f.severity,
+        line: f.span.start_pos.line,
+        column: f.span.start_pos.column,
+        end_line: f.span.end_pos.line,
+        end_column: f.span.end_pos.column,
+        message: message_text(&f.message, lang),
+        fix,
+        fix_title,
+    }
+}
+
+fn record_json(r: &Record) -> Value {
+    let mut v = json!({
+        "file": r.file, "rule": r.rule, "severity": r.severity.as_str(),
+        "line": r.line, "column": r.column, "end_line": r.end_line, "end_column": r.end_column,
+        "message": r.message,
+    });
+    if let (Some(fix), Some(map)) = (&r.fix, v.as_object_mut()) {
+        map.insert("fix".into(), fix.clone());
+    }
+    v
+}
+
+fn text(records: &[Record], colour: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    for r in records {
+        let (on, off) = match (colour, r.severity) {
+            (false, _) => ("", ""),
+            (true, RuleSeverity::Error) => ("\x1b[31m", "\x1b[0m"),
+            (true, RuleSeverity::Warning) => ("\x1b[33m", "\x1b[0m"),
+            (true, RuleSeverity::Info) => ("\x1b[36m", "\x1b[0m"),
+        };
+        out.push_str(&format!(
+            "{}:{}:{}: {on}{}{off} {}: {}\n",
+            r.file,
+            r.line,
+            r.column,
+            r.severity.as_str(),
+            r.rule,
+            r.message
+        ));
+        if let Some(t) = &r.fix_title {
+            let label = match lang {
+                Lang::En => "fix available",
+                Lang::Ko => "자동 수정 가능",
+                Lang::Ja => "自動修正あり",
+            };
+            out.push_str(&format!("  {label}: {t} (shipshape fix)\n"));
+        }
+    }
+    let count = |s: RuleSeverity| records.iter().filter(|r| r.severity == s).count();
+    out.push_str(&format!(
+        "{} error(s), {} warning(s), {} info\n",
+        count(RuleSeverity::Error),
+        count(RuleSeverity::Warning),
+        count(RuleSeverity::Info)
+    ));
+    out
+}
+
+fn sarif_level(s: RuleSeverity) -> &'static str {
+    match s {
+        RuleSeverity::Error => "error",
+        RuleSeverity::Warning => "warning",
+        RuleSeverity::Info => "note",
+    }
+}
+
+fn sarif(records: &[Record], files: &[String]) -> Value {
+    let rules: Vec<Value> = RuleId::ALL
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.as_str(),
+                "shortDescription": { "text": r.title() },
+                "defaultConfiguration": { "level": sarif_level(r.severity()) },
+                "helpUri": format!("https://shipshape.dev/en/rules/{}/", r.as_str()),
+            })
+        })
+        .collect();
+    let uri = |f: &str| {
+        if f == "-" {
+            "stdin".to_string()
+        } else {
+            f.replace('\\', "/")
+        }
+    };
+    let results: Vec<Value> = records
+        .iter()
+        .map(|r| {
+            let mut result = json!({
+                "ruleId": r.rule,
+                "level": sarif_level(r.severity),
+                "message": { "text": r.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&r.file) },
+                        "region": {
+                            "startLine": r.line, "startColumn": r.column,
+                            "endLine": r.end_line, "endColumn": r.end_column,
+                        }
+                    }
+                }],
+            });
+            if let Some(i) = RuleId::from_name(&r.rule).and_then(|id| RuleId::ALL.iter().position(|x| *x == id)) {
+                result["ruleIndex"] = json!(i);
+            }
+            if let Some(fix) = &r.fix {
+                let replacements: Vec<Value> = fix["edits"]
+                    .as_array()
+                    .map(|edits| {
+                        edits
+                            .iter()
+                            .map(|e| {
+                                let start = e["start"].as_u64().unwrap_or(0);
+                                let end = e["end"].as_u64().unwrap_or(start);
+                                json!({
+                                    "deletedRegion": { "byteOffset": start, "byteLength": end.saturating_sub(start) },
+                                    "insertedContent": { "text": e["replacement"] },
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                result["fixes"] = json!([{
+                    "description": { "text": fix["title"] },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&r.file) },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
+            result
+        })
+        .collect();
+    let artifacts: Vec<Value> = files
+        .iter()
+        .map(|f| json!({ "location": { "uri": uri(f) } }))
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "shipshape",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://shipshape.dev/",
+                "rules": rules,
+            }},
+            "artifacts": artifacts,
+            "results": results,
+        }],
+    })
+}
+
+fn fix_file(args: &[String]) -> Result<i32, UsageError> {
+    let mut file = None;
+    let mut write = false;
+    let mut context = None;
+    let mut i = 0;
+    while i < args.len() {
+        let (name, inline) = input::split_option(&args[i]);
+        match name {
+            "--write" => write = true,
+            "--context" => {
+                context = Some(match inline {
+                    Some(v) => v.to_string(),
+                    None => input::value(args, &mut i, name)?.to_string(),
+                })
+            }
+            "-h" | "--help" => {
+                println!("{FIX_USAGE}");
+                return Ok(0);
+            }
+            _ if name.starts_with("--") => {
+                return Err(UsageError(format!("unknown option {name}; {FIX_USAGE}")))
+            }
+            _ if file.is_none() => file = Some(args[i].clone()),
+            _ => {
+                return Err(UsageError(format!(
+                    "unexpected argument {}; {FIX_USAGE}",
+                    args[i]
+                )))
+            }
+        }
+        i += 1;
+    }
+    let file = file.ok_or_else(|| UsageError(format!("no file given; {FIX_USAGE}")))?;
+    if write && file == "-" {
+        return Err(UsageError(
+            "--write needs a file, not standard input".into(),
+        ));
+    }
+    let source = read(&file)?;
+    let options = options_for(&file, context.as_deref())?;
+    let (fixed, rules) = fix_all(&source, &options, 50);
+    if write {
+        if fixed != source {
+            std::fs::write(&file, &fixed)
+                .map_err(|e| UsageError(format!("cannot write {file}: {e}")))?;
+        }
+        let names: Vec<&str> = rules.iter().map(|r| r.as_str()).collect();
+        if names.is_empty() {
+            eprintln!("{file}: nothing to fix");
+        } else {
+            eprintln!("{file}: fixed {}", names.join(", "));
+        }
+    } else {
+        print!("{fixed}");
+    }
+    Ok(0)
+}
