@@ -298,7 +298,9 @@ impl Index {
             // the UI (or a merged list) can compare scores alone.
             (complete, score[s] + if complete { 1000.0 } else { 0.0 })
         };
-        candidates.sort_by(|&a, &b| {
+        // Unstable is fine (the key ends with the section index) and keeps the stable sort's
+        // code out of the wasm module.
+        candidates.sort_unstable_by(|&a, &b| {
             let (ca, sa) = key(a);
             let (cb, sb) = key(b);
             cb.cmp(&ca)
@@ -325,7 +327,7 @@ impl Index {
                     section: s,
                     page_title: page.title.clone(),
                     heading: section.heading.clone(),
-                    url: format!("{}{}", page.url, section.anchor),
+                    url: [page.url.as_str(), section.anchor.as_str()].concat(),
                     snippet,
                     highlights,
                     score: key(s).1,

@@ -54,6 +54,14 @@ enum Script {
 }
 
 fn script(c: char) -> Script {
+    // Most characters of every language's text (code, URLs, spaces) are ASCII.
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            Script::Word
+        } else {
+            Script::Separator
+        };
+    }
     let cp = c as u32;
     match cp {
         0x1100..=0x11FF | 0x3131..=0x318E | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xD7B0..=0xD7FF => {
