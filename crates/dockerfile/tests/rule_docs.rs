@@ -1,0 +1,153 @@
+//! The rule documentation in `content/{en,ko,ja}/rules/<ID>.md` is checked
+//! against the engine: every rule has a page in every language with the same
+//! sections, every bad example raises exactly its rule (and nothing else at
+//! warning level or above), and every good example raises nothing of the
+//! rule and nothing at warning level or above.
+
+use shipshape_dockerfile::{lint_source, BuildContext, LintOptions, RuleId, RuleSeverity};
+use std::path::PathBuf;
+
+const LANGS: [&str; 3] = ["en", "ko", "ja"];
+const SECTIONS: [&str; 6] = ["what", "why", "bad", "good", "fix", "recap"];
+
+fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn page(lang: &str, rule: RuleId) -> String {
+    let path = content_dir()
+        .join(lang)
+        .join("rules")
+        .join(format!("{rule}.md"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The `{#id}`s of the `##` headings, in order.
+fn section_ids(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("## "))
+        .filter_map(|l| {
+            let start = l.rfind("{#")?;
+            Some(l[start + 2..].trim_end().trim_end_matches('}').to_string())
+        })
+        .collect()
+}
+
+/// The body of the one ```dockerfile block in section `id`.
+fn example(text: &str, id: &str) -> String {
+    let marker = format!("{{#{id}}}");
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let rest = &text[start..];
+    let end = rest[marker.len()..]
+        .find("\n## ")
+        .map_or(rest.len(), |e| e + marker.len());
+    let section = &rest[..end];
+    let blocks: Vec<&str> = section.split("```dockerfile\n").skip(1).collect();
+    assert_eq!(
+        blocks.len(),
+        1,
+        "section {id} needs exactly one dockerfile block"
+    );
+    blocks[0].split("\n```").next().unwrap_or("").to_string() + "\n"
+}
+
+/// SS005 needs a build context: a project with the usual clutter and no `.dockerignore`.
+fn options(rule: RuleId) -> LintOptions {
+    let mut o = LintOptions::default();
+    if rule == RuleId::SS005 {
+        o.context = Some(BuildContext {
+            paths: [
+                ".git/HEAD",
+                "app/__init__.py",
+                "app/main.py",
+                "app/__pycache__/main.cpython-313.pyc",
+                ".venv/bin/python",
+                "requirements.txt",
+                "Dockerfile",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            dockerignore: None,
+        });
+    }
+    o
+}
+
+#[test]
+fn every_rule_has_a_page_in_every_language_with_the_same_sections() {
+    for rule in RuleId::ALL {
+        for lang in LANGS {
+            let text = page(lang, rule);
+            let front = text
+                .strip_prefix("+++\n")
+                .and_then(|t| t.split_once("\n+++\n"))
+                .map(|(f, _)| f)
+                .unwrap_or_else(|| panic!("{lang}/{rule}: no +++ front matter"));
+            for key in ["title = \"", "description = \""] {
+                assert!(
+                    front
+                        .lines()
+                        .any(|l| l.starts_with(key) && l.len() > key.len() + 1),
+                    "{lang}/{rule}: front matter needs {key}...\""
+                );
+            }
+            assert_eq!(section_ids(&text), SECTIONS, "{lang}/{rule}: sections");
+            assert!(
+                text.contains(&format!("](/{lang}/")),
+                "{lang}/{rule}: link the guide"
+            );
+            // The same examples in every language.
+            assert_eq!(
+                example(&text, "bad"),
+                example(&page("en", rule), "bad"),
+                "{lang}/{rule}"
+            );
+            assert_eq!(
+                example(&text, "good"),
+                example(&page("en", rule), "good"),
+                "{lang}/{rule}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_examples_raise_exactly_their_rule() {
+    for rule in RuleId::ALL {
+        let src = example(&page("en", rule), "bad");
+        let findings = lint_source(&src, &options(rule));
+        assert!(
+            findings.iter().any(|f| f.rule == rule),
+            "{rule}: the bad example does not raise it:\n{src}"
+        );
+        let others: Vec<RuleId> = findings
+            .iter()
+            .filter(|f| f.rule != rule && f.severity >= RuleSeverity::Warning)
+            .map(|f| f.rule)
+            .collect();
+        assert!(
+            others.is_empty(),
+            "{rule}: the bad example also raises {others:?}"
+        );
+    }
+}
+
+#[test]
+fn good_examples_raise_nothing_of_their_rule_and_nothing_serious() {
+    for rule in RuleId::ALL {
+        let src = example(&page("en", rule), "good");
+        let findings = lint_source(&src, &options(rule));
+        let bad: Vec<(RuleId, RuleSeverity)> = findings
+            .iter()
+            .filter(|f| f.rule == rule || f.severity >= RuleSeverity::Warning)
+            .map(|f| (f.rule, f.severity))
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{rule}: the good example raises {bad:?}:\n{src}"
+        );
+    }
+}
