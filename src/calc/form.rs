@@ -739,7 +739,7 @@ mod tests {
         let query = form.encode();
         assert_eq!(
             query,
-            "v=1&wk=2&omp=-1%20x&ml=1.5&mlu=gib&t=k8s&nt=m5.large"
+            "v=1&omp=-1%20x&wk=2&ml=1.5&mlu=gib&t=k8s&nt=m5.large"
         );
         assert_eq!(Form::decode(&query), Ok(Some(form.clone())));
         assert_eq!(Form::decode(&format!("?{query}")), Ok(Some(form)));
