@@ -154,7 +154,7 @@ pub const JA: Strings = Strings {
     copied: "コピーしました",
     copy_failed: "コピーできませんでした",
     home_title: "API を万全の状態でデプロイ",
-    home_lead: "Web API をコンテナでデプロイするためのガイドです。HTTPS、起動時の実行、再起動、レプリケーション、メモリ、起動前の処理を、FastAPI を例に解説します。",
+    home_lead: "Web API をコンテナでデプロイするためのガイドです。HTTPS、起動時の自動実行、再起動、レプリケーション、メモリ、起動前の事前処理を、FastAPI を例に解説します。",
     start_reading: "読み始める",
     contents: "目次",
     not_found_title: "ページが見つかりません",
