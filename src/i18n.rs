@@ -123,7 +123,7 @@ pub const KO: Strings = Strings {
     copied: "복사했습니다",
     copy_failed: "복사하지 못했습니다",
     home_title: "API를 제대로 배포하세요",
-    home_lead: "웹 API를 컨테이너로 배포하는 방법을 다루는 가이드입니다. HTTPS, 시작 시 실행, 재시작, 복제, 메모리, 시작 전 단계를 FastAPI 예제로 설명합니다.",
+    home_lead: "웹 API를 컨테이너로 배포하는 방법을 다루는 가이드입니다. HTTPS, 부팅 시 자동 실행, 재시작, 복제, 메모리, 사전 작업을 FastAPI 예제로 설명합니다.",
     start_reading: "읽기 시작",
     contents: "목차",
     not_found_title: "페이지를 찾을 수 없습니다",

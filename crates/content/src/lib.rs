@@ -53,10 +53,10 @@ pub const LABELS_KO: Labels = Labels {
     info: "참고",
     warning: "주의",
     copy: "복사",
-    permalink: "이 절로 가는 링크",
+    permalink: "이 섹션으로 가는 링크",
     annotation: "설명",
-    lab: "Dockerfile 실습: 이 예제가 시작하는 Dockerfile",
-    calc: "용량 계산기: 이 예제가 시작하는 시나리오",
+    lab: "Dockerfile 실습: 이 예제의 출발점이 되는 Dockerfile",
+    calc: "용량 계산기: 이 예제의 출발점이 되는 시나리오",
     changed: "변경된 파일",
 };
 
