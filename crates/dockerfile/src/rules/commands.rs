@@ -544,7 +544,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
             install(Ecosystem::Pnpm, &["package.json", "pnpm-lock.yaml*"], false)
         }
         ("pnpm", Some("fetch")) => install(Ecosystem::Pnpm, &["pnpm-lock.yaml"], false),
-        ("go", Some("mod")) if args.iter().any(|a| *a == "download") => {
+        ("go", Some("mod")) if args.contains(&"download") => {
             install(Ecosystem::Go, &["go.mod", "go.sum*"], false)
         }
         ("cargo", Some("fetch")) => install(Ecosystem::Cargo, &["Cargo.toml", "Cargo.lock"], true),
@@ -563,7 +563,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
         {
             install(Ecosystem::Maven, &["pom.xml"], false)
         }
-        ("gradle", _) if args.iter().any(|a| *a == "dependencies") => install(
+        ("gradle", _) if args.contains(&"dependencies") => install(
             Ecosystem::Gradle,
             &["build.gradle*", "settings.gradle*"],
             false,

@@ -436,10 +436,10 @@ fn installs_in(ctx: &Ctx, stage: usize, index: usize) -> (Vec<Install>, Option<S
             }
             continue;
         }
-        if let Some(mut i) = install_of(&c) {
+        if let Some(mut i) = install_of(c) {
             i.cd = Some(cwd.clone());
             installs.push(i);
-        } else if !is_neutral(&c) && other.is_none() {
+        } else if !is_neutral(c) && other.is_none() {
             other = Some(c.words.join(" "));
         }
     }

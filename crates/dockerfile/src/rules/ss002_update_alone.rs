@@ -87,7 +87,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let cmds = ctx.commands(k);
-            let Some(manager) = update_only(&cmds) else {
+            let Some(manager) = update_only(cmds) else {
                 continue;
             };
             let Some(k2) = (k + 1..body.end).find(|&e| {

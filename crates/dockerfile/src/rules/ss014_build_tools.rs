@@ -67,7 +67,6 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if SDK_IMAGES
         .iter()
         .any(|s| repo == *s || repo.ends_with(&format!("/{s}")))
-        && ctx.stages.len() >= 1
     {
         let compiles = ctx.final_chain.iter().any(|&s| {
             ctx.body(s).any(|k| {
