@@ -35,8 +35,6 @@ mapfile -t FILES < <(cd "$CORPUS" && ls | grep -v '\.dockerignore$' | sort)
 echo "corpus: ${#FILES[@]} Dockerfiles in $CORPUS"
 echo "hadolint: $("$VENV/bin/hadolint" --version)"
 
-now() { python3 -c 'import time; print(time.perf_counter())'; }
-
 cd "$CORPUS"
 t0=$(date +%s.%N)
 "$SHIPSHAPE" lint --format json --fail-level none "${FILES[@]}" > "$OUT/shipshape.json"
