@@ -135,6 +135,7 @@ pub fn App(page: PageView) -> impl IntoView {
                 "Shipshape"
             </a>
             <div class="topbar-tools">
+                <crate::search::Search lang/>
                 <LanguageSwitcher lang route=route.clone()/>
                 <ThemeToggle lang/>
             </div>

@@ -158,6 +158,114 @@ mod imp {
         }
     }
 
+    /// Ctrl+K, Cmd+K, or `/` outside a text field, opens search.
+    pub fn on_search_shortcut(open: impl Fn() + 'static) {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+            let key = ev.key();
+            let combo = (ev.ctrl_key() || ev.meta_key()) && key.eq_ignore_ascii_case("k");
+            let slash = key == "/" && !ev.ctrl_key() && !ev.meta_key() && !typing_in_field(&ev);
+            if combo || slash {
+                ev.prevent_default();
+                open();
+            }
+        });
+        std::mem::forget(handle);
+    }
+
+    fn typing_in_field(ev: &KeyboardEvent) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.get_attribute("contenteditable").is_some()
+            })
+    }
+
+    /// True when the event happened on the element that listens, not on a child.
+    pub fn is_event_on_self(ev: &MouseEvent) -> bool {
+        ev.target().is_some() && ev.target() == ev.current_target()
+    }
+
+    /// Fetches and decodes this page's search index, named in `<meta name="shipshape-search">`.
+    /// Marks the time it takes as the performance measure `search-load`.
+    pub async fn load_search_index() -> Option<shipshape_search::Index> {
+        let url = document()
+            .query_selector("meta[name=shipshape-search]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))?;
+        let perf = window().performance();
+        if let Some(p) = &perf {
+            let _ = p.mark("search-load-start");
+        }
+        let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?)
+            .await
+            .ok()?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let index = shipshape_search::Index::load(&bytes).ok();
+        if let Some(p) = &perf {
+            let _ = p.measure_with_start_mark("search-load", "search-load-start");
+        }
+        index
+    }
+
+    /// Runs `f`, recording its duration as the performance measure `name`.
+    pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+        let perf = window().performance();
+        let start = format!("{name}-start");
+        if let Some(p) = &perf {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &perf {
+            let _ = p.measure_with_start_mark(name, &start);
+        }
+        out
+    }
+
+    /// Goes to a search result: another page loads; on this page the section is focused.
+    pub fn go_to(url: &str) {
+        let location = window().location();
+        let (path, hash) = url.split_once('#').unwrap_or((url, ""));
+        if location.pathname().ok().as_deref() == Some(path) && !hash.is_empty() {
+            let _ = location.set_hash(hash);
+            focus_hash_target();
+        } else {
+            let _ = location.set_href(url);
+        }
+    }
+
+    /// Focuses and briefly highlights the heading the address points at (`#anchor`).
+    pub fn focus_hash_target() {
+        let hash = window().location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        let Some(target) = document().get_element_by_id(id) else {
+            return;
+        };
+        let _ = target.set_attribute("tabindex", "-1");
+        if let Ok(el) = target.clone().dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+        target.scroll_into_view();
+        let _ = target.class_list().add_1("flash");
+        set_timeout(
+            move || {
+                let _ = target.class_list().remove_1("flash");
+            },
+            Duration::from_millis(2000),
+        );
+    }
+
     fn toggle_annotation(marker: &Element) {
         let open = marker.get_attribute("aria-expanded").as_deref() == Some("true");
         let _ = marker.set_attribute("aria-expanded", if open { "false" } else { "true" });
@@ -231,6 +339,18 @@ mod imp {
     pub fn follow_scroll(_: Vec<String>, _: RwSignal<String>) {}
     pub fn on_content_click(_: &MouseEvent, _: &'static str, _: &'static str) {}
     pub fn on_content_keydown(_: &KeyboardEvent) {}
+    pub fn on_search_shortcut(_: impl Fn() + 'static) {}
+    pub fn is_event_on_self(_: &MouseEvent) -> bool {
+        false
+    }
+    pub async fn load_search_index() -> Option<shipshape_search::Index> {
+        None
+    }
+    pub fn timed<T>(_: &str, f: impl FnOnce() -> T) -> T {
+        f()
+    }
+    pub fn go_to(_: &str) {}
+    pub fn focus_hash_target() {}
 }
 
 pub use imp::*;

@@ -57,4 +57,5 @@ pub fn start() {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-hydrated", "");
     }
+    crate::browser::focus_hash_target();
 }

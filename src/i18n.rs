@@ -74,6 +74,15 @@ pub struct Strings {
     pub calculator_description: &'static str,
     pub summary: &'static str,
     pub summary_lead: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_loading: &'static str,
+    pub search_failed: &'static str,
+    pub search_no_results: &'static str,
+    pub search_no_results_hint: &'static str,
+    pub search_results: &'static str,
+    pub search_close: &'static str,
+    pub search_keys: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -105,6 +114,15 @@ pub const EN: Strings = Strings {
     calculator_description: "Workers, replicas, memory and nodes for your app and machines, with the formulas real servers and clusters use.",
     summary: "The guide in one line per page",
     summary_lead: "Every page of the guide ends with its point in one sentence. Here they are together: read them to review, or to find the page you need.",
+    search: "Search",
+    search_placeholder: "Search the guide",
+    search_loading: "Loading the search index…",
+    search_failed: "The search index could not be loaded. Check your connection and try again.",
+    search_no_results: "No results",
+    search_no_results_hint: "Try fewer words, or another word for the same thing (for example “workers” instead of “processes”).",
+    search_results: "results",
+    search_close: "Close",
+    search_keys: "↑↓ to move, Enter to open, Esc to close",
 };
 
 pub const KO: Strings = Strings {
@@ -136,6 +154,15 @@ pub const KO: Strings = Strings {
     calculator_description: "앱과 머신에 맞는 워커 수, 레플리카 수, 메모리, 노드 수를 실제 서버와 클러스터가 쓰는 공식으로 계산합니다.",
     summary: "한 줄로 다시 보는 가이드",
     summary_lead: "가이드의 모든 페이지는 핵심을 한 문장으로 정리하며 끝납니다. 그 문장들을 한곳에 모았습니다. 복습할 때나 필요한 페이지를 찾을 때 활용하세요.",
+    search: "검색",
+    search_placeholder: "가이드 검색",
+    search_loading: "검색 색인을 불러오는 중입니다…",
+    search_failed: "검색 색인을 불러오지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
+    search_no_results: "검색 결과가 없습니다",
+    search_no_results_hint: "단어 수를 줄이거나 같은 뜻의 다른 단어로 검색해 보세요(예: ‘프로세스’ 대신 ‘워커’).",
+    search_results: "개의 결과",
+    search_close: "닫기",
+    search_keys: "↑↓ 이동, Enter 열기, Esc 닫기",
 };
 
 pub const JA: Strings = Strings {
@@ -167,6 +194,15 @@ pub const JA: Strings = Strings {
     calculator_description: "アプリとマシンに合ったワーカー数、レプリカ数、メモリ、ノード数を、実際のサーバーやクラスターが使う計算式で求めます。",
     summary: "ひとことでふり返るガイド",
     summary_lead: "ガイドの各ページは、要点をひとことでまとめて終わります。それらを1か所に集めました。復習に、あるいは必要なページを探すのに使ってください。",
+    search: "検索",
+    search_placeholder: "ガイドを検索",
+    search_loading: "検索インデックスを読み込んでいます…",
+    search_failed: "検索インデックスを読み込めませんでした。接続を確認して、もう一度お試しください。",
+    search_no_results: "一致する結果はありません",
+    search_no_results_hint: "語数を減らすか、同じ意味の別の言葉で検索してみてください（例：「プロセス」の代わりに「ワーカー」）。",
+    search_results: "件の結果",
+    search_close: "閉じる",
+    search_keys: "↑↓ で移動、Enter で開く、Esc で閉じる",
 };
 
 #[cfg(test)]
@@ -204,6 +240,15 @@ mod tests {
             calculator_description,
             summary,
             summary_lead,
+            search,
+            search_placeholder,
+            search_loading,
+            search_failed,
+            search_no_results,
+            search_no_results_hint,
+            search_results,
+            search_close,
+            search_keys,
         } = s;
         vec![
             ("site_tagline", site_tagline),
@@ -234,6 +279,15 @@ mod tests {
             ("calculator_description", calculator_description),
             ("summary", summary),
             ("summary_lead", summary_lead),
+            ("search", search),
+            ("search_placeholder", search_placeholder),
+            ("search_loading", search_loading),
+            ("search_failed", search_failed),
+            ("search_no_results", search_no_results),
+            ("search_no_results_hint", search_no_results_hint),
+            ("search_results", search_results),
+            ("search_close", search_close),
+            ("search_keys", search_keys),
         ]
     }
 

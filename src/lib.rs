@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Shipshape's web app: the guide reader. Thin by design: the pages come from `content/`
 //! (rendered at build time by `shipshape-content`), and the engines live in `crates/`.
 
@@ -6,6 +7,7 @@ pub mod browser;
 pub mod calc;
 pub mod i18n;
 pub mod nav;
+pub mod search;
 
 #[cfg(feature = "hydrate")]
 pub mod client;

@@ -44,6 +44,34 @@ describe('every route', () => {
     await context.close();
   });
 
+  test('every diagram renders, in the language of its page', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    let seen = 0;
+    for (const lang of LANGS) {
+      for (const path of ['https', 'replication', 'build-cache', 'concepts-with-containers', 'legacy-gunicorn-image', 'ci-builds']) {
+        const response = await page.goto(`${env.url}/${lang}/${path}/`);
+        if (response.status() !== 200) continue;
+        for (const figure of await page.locator('figure.diagram').all()) {
+          const box = await figure.locator('svg').boundingBox();
+          assert.ok(box && box.width > 200 && box.height > 80, `${lang}/${path}: a diagram has no size`);
+          const labels = await figure.locator('svg text').allTextContents();
+          assert.ok(labels.length >= 3, `${lang}/${path}: a diagram has no labels`);
+          if (lang !== 'en') {
+            const script = lang === 'ko' ? /[\uAC00-\uD7A3]/ : /[\u3040-\u30FF\u4E00-\u9FFF]/;
+            assert.ok(labels.some((t) => script.test(t)), `${lang}/${path}: diagram labels are not in ${lang}`);
+          }
+          // Drawn with theme classes: shapes are filled from the stylesheet, not left black.
+          const fill = await figure.locator('svg rect').first().evaluate((r) => getComputedStyle(r).fill);
+          assert.notEqual(fill, 'rgb(0, 0, 0)', `${lang}/${path}: diagram boxes are unstyled`);
+          seen += 1;
+        }
+      }
+    }
+    assert.ok(seen >= 6, `only ${seen} diagrams seen`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a guide page marks itself in the sidebar and has previous/next links', async () => {
     const { context, page } = await watchedPage(env);
     await page.goto(`${env.url}/en/restarts/`);

@@ -75,6 +75,23 @@ fn run() -> Result<usize, String> {
         .map_err(|e| format!("{}: {e} (run after `trunk build`)", shell_path.display()))?;
     let shell = Shell::parse(&shell)?;
 
+    // One search index per language, named by its content so it can be cached for ever.
+    let mut search_urls = std::collections::HashMap::new();
+    for guide in &site.guides {
+        let lang = Lang::from_code(guide.lang).ok_or("unknown language in content")?;
+        let bytes = shipshape_search::build_index(guide.lang, &search_sections(guide, lang));
+        let name = format!("search/{}-{:016x}.bin", guide.lang, fnv1a(&bytes));
+        let path = args.dist.join(&name);
+        fs::create_dir_all(path.parent().expect("has a folder")).map_err(|e| e.to_string())?;
+        fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("prerender: search index {name}: {} bytes", bytes.len());
+        search_urls.insert(guide.lang, format!("/{name}"));
+    }
+    let shell = Shell {
+        search_urls,
+        ..shell
+    };
+
     let mut written = 0;
     let mut write = |path: &Path, html: String| -> Result<(), String> {
         let full = args.dist.join(path);
@@ -177,6 +194,47 @@ fn run() -> Result<usize, String> {
     Ok(written)
 }
 
+/// Every section of every page of a language, in reading order, for its search index.
+fn search_sections(guide: &Guide, lang: Lang) -> Vec<shipshape_search::Section> {
+    let mut sections = Vec::new();
+    for (order, page) in guide.all_pages().enumerate() {
+        for section in &page.rendered.sections {
+            let url = if section.id.is_empty() {
+                format!("/{}/{}/", guide.lang, page.meta.slug)
+            } else {
+                format!("/{}/{}/#{}", guide.lang, page.meta.slug, section.id)
+            };
+            sections.push(shipshape_search::Section {
+                page_title: page.meta.title.clone(),
+                section_heading: if section.heading.is_empty() {
+                    page.meta.title.clone()
+                } else {
+                    section.heading.clone()
+                },
+                url,
+                text: section.text.clone(),
+                page_order: order as u32,
+            });
+        }
+    }
+    let s = lang.strings();
+    sections.push(shipshape_search::Section {
+        page_title: s.calculator.to_string(),
+        section_heading: s.calculator.to_string(),
+        url: Route::Calculator.path(lang),
+        text: s.calculator_description.to_string(),
+        page_order: sections.len() as u32,
+    });
+    sections
+}
+
+/// FNV-1a: a short, stable content hash for cache-busting file names.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The page that gathers every page's one-line recap, part by part, each linked to its page.
 fn summary_page(guide: &Guide, lang: Lang) -> PageView {
     let s = lang.strings();
@@ -224,6 +282,8 @@ struct Shell {
     head: String,
     /// What Trunk put in the body (nothing, or a loader script), kept after the app.
     body_tail: String,
+    /// Each language's search index, by language code.
+    search_urls: std::collections::HashMap<&'static str, String>,
 }
 
 /// Skips an optional start tag such as `<html lang=en>` at the start of `s`.
@@ -280,7 +340,11 @@ impl Shell {
         if !head.contains("_bg.wasm") && !body_tail.contains("_bg.wasm") {
             return Err("index.html does not load the wasm: is it Trunk's output?".into());
         }
-        Ok(Shell { head, body_tail })
+        Ok(Shell {
+            head,
+            body_tail,
+            search_urls: Default::default(),
+        })
     }
 
     fn page(&self, page: &PageView, description: &str, script: &str) -> String {
@@ -306,6 +370,12 @@ impl Shell {
             head.push_str(&format!(
                 "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
                 page.route.path(Lang::En)
+            ));
+        }
+        if let Some(url) = self.search_urls.get(lang.code()) {
+            head.push_str(&format!(
+                "<meta name=\"shipshape-search\" content=\"{}\">\n",
+                escape_attr(url)
             ));
         }
         if page.route == Route::NotFound {

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use highlight::{highlight_lines, CodeLang};
-pub use render::{render_page, Block, Heading, LinkRef, RenderInput, RenderedPage, Widget};
+pub use render::{
+    render_page, Block, Heading, LinkRef, RenderInput, RenderedPage, SectionText, Widget,
+};
 
 /// The guide's languages, in the order the switcher lists them. English is the reference for
 /// structure checks; all three are equals for readers.

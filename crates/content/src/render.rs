@@ -56,6 +56,64 @@ pub struct RenderedPage {
     pub code: Vec<(&'static str, String)>,
     /// The HTML of the page's closing one-line recap (the `recap` section), if it has one.
     pub recap: Option<String>,
+    /// The page's text by section, for the search index: the text before the first heading
+    /// (with an empty id), then one entry per `##`/`###` section.
+    pub sections: Vec<SectionText>,
+}
+
+/// The plain text of one section of a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SectionText {
+    pub id: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Splits a page's events into plain-text sections at each `##`/`###` heading.
+fn section_texts(events: &[Event]) -> Vec<SectionText> {
+    let mut sections = vec![SectionText::default()];
+    let mut in_heading = false;
+    for event in events {
+        let current = sections.last_mut().expect("never empty");
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2 | HeadingLevel::H3,
+                id,
+                ..
+            }) => {
+                in_heading = true;
+                sections.push(SectionText {
+                    id: id.as_deref().unwrap_or_default().to_string(),
+                    ..SectionText::default()
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) => {
+                let target = if in_heading {
+                    &mut current.heading
+                } else {
+                    &mut current.text
+                };
+                target.push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell,
+            ) => current.text.push('\n'),
+            _ => {}
+        }
+    }
+    if sections[0].text.trim().is_empty() {
+        sections.remove(0);
+    }
+    for section in &mut sections {
+        section.text = section
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    sections
 }
 
 /// Everything the renderer needs besides the Markdown.
@@ -75,6 +133,7 @@ pub fn render_page(input: &RenderInput) -> Result<RenderedPage, Vec<String>> {
         | Options::ENABLE_GFM
         | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(input.markdown, options).collect();
+    let sections = section_texts(&events);
     let mut r = Renderer {
         input,
         page: RenderedPage::default(),
@@ -95,6 +154,7 @@ pub fn render_page(input: &RenderInput) -> Result<RenderedPage, Vec<String>> {
         .map(|body| html[body..].trim().to_string())
         .filter(|recap| !recap.is_empty());
     r.page.html = html;
+    r.page.sections = sections;
     let mut ids: Vec<&str> = r.page.headings.iter().map(|h| h.id.as_str()).collect();
     ids.sort_unstable();
     for pair in ids.windows(2) {

@@ -192,3 +192,14 @@ fn the_recap_is_collected() {
     );
     assert_eq!(ok("## Body {#body}\n\nText.\n").recap, None);
 }
+
+#[test]
+fn sections_hold_plain_text_for_search() {
+    let page = ok("Intro *text*.\n\n## First `one` {#first}\n\nBody [link](#first).\n\n```bash\necho hi\n```\n\n### Deeper {#deeper}\n\n- a\n- b\n");
+    let ids: Vec<&str> = page.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["", "first", "deeper"]);
+    assert_eq!(page.sections[0].text, "Intro text.");
+    assert_eq!(page.sections[1].heading, "First one");
+    assert_eq!(page.sections[1].text, "Body link. echo hi");
+    assert_eq!(page.sections[2].text, "a b");
+}
