@@ -10,7 +10,9 @@ const html = readFileSync(join(dist, page));
 const files = [[page, html]];
 // Everything the page references from its own origin: stylesheet, script, wasm, icon.
 const refs = new Set();
-for (const m of html.toString().matchAll(/["'=](\/[\w.-]+\.(?:css|js|wasm|svg))/g)) refs.add(m[1]);
+// Tags that only name files for later (meta) are not part of the first visit.
+const tags = html.toString().replace(/<meta[^>]*>/g, '');
+for (const m of tags.matchAll(/["'=](\/[\w.-]+\.(?:css|js|wasm|svg))/g)) refs.add(m[1]);
 for (const ref of refs) files.push([ref.slice(1), readFileSync(join(dist, ref))]);
 // The JS loader fetches the wasm even when no tag names it.
 const wasm = files.find(([name]) => name.endsWith('.wasm'));

@@ -1,6 +1,7 @@
 //! The page components. One set serves both sides: the pre-renderer turns them into static HTML
 //! (`ssr`), and the browser hydrates that HTML with the same components (`hydrate`).
 
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -105,14 +106,16 @@ pub fn App(page: PageView) -> impl IntoView {
         _ => None,
     };
     let main = match &route {
-        Route::Guide(slug) => view! {
+        Route::Guide(slug) => EitherOf4::A(view! {
             <GuidePage lang slug=slug.clone() title=page.title.clone() html=page.html.clone() toc=page.toc.clone()/>
-        }
-        .into_any(),
-        Route::Home => view! { <HomePage lang/> }.into_any(),
-        Route::Calculator => view! { <crate::calc::CalculatorPage lang/> }.into_any(),
-        Route::Root => view! { <EveryLanguage not_found=false/> }.into_any(),
-        Route::NotFound => view! { <EveryLanguage not_found=true/> }.into_any(),
+        }),
+        Route::Home => EitherOf4::B(view! { <HomePage lang/> }),
+        // The calculator's markup belongs to the tools bundle, which hydrates it (src/tools.rs).
+        Route::Calculator => EitherOf4::C(view! {
+            <div id="calculator-root" class="tool-root" inner_html=page.html.clone()></div>
+        }),
+        Route::Root => EitherOf4::D(view! { <EveryLanguage not_found=false/> }),
+        Route::NotFound => EitherOf4::D(view! { <EveryLanguage not_found=true/> }),
     };
     let with_sidebar = matches!(route, Route::Guide(_) | Route::Home | Route::Calculator);
     view! {
@@ -412,16 +415,16 @@ fn EveryLanguage(not_found: bool) -> impl IntoView {
             view! {
                 <section class=format!("every-lang every-lang-{code}") lang=code>
                     {if not_found {
-                        view! {
+                        Either::Left(view! {
                             <h1>{s.not_found_title}</h1>
                             <p>{s.not_found_body}</p>
                             <p><a class="button-primary" href=home>{s.back_home}</a></p>
-                        }.into_any()
+                        })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <h2>{s.choose_language}</h2>
                             <p><a class="button-primary" href=home hreflang=code on:click=move |_| browser::remember_language(code)>{lang.native_name()}</a></p>
-                        }.into_any()
+                        })
                     }}
                 </section>
             }

@@ -243,6 +243,49 @@ mod imp {
         }
     }
 
+    /// Loads the tools bundle (calculator) when the page shows a tool: the calculator page, or a
+    /// guide page with a calculator placeholder. Its files are named in the page's head.
+    pub fn load_tools_if_needed() {
+        let doc = document();
+        let needed = doc.get_element_by_id("calculator-root").is_some()
+            || doc
+                .query_selector("figure[data-widget=calc]")
+                .ok()
+                .flatten()
+                .is_some();
+        let meta = |name: &str| {
+            doc.query_selector(&format!("meta[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+        };
+        let (Some(js), Some(wasm)) = (meta("shipshape-tools-js"), meta("shipshape-tools-wasm"))
+        else {
+            return;
+        };
+        if !needed {
+            return;
+        }
+        let Ok(script) = doc.create_element("script") else {
+            return;
+        };
+        let _ = script.set_attribute("src", &js);
+        // The bundle is a classic script that declares a global `wasm_bindgen` initialiser;
+        // a function body runs in global scope, where that name is visible.
+        let start = js_sys::Function::new_with_args(
+            "wasm",
+            "return wasm_bindgen({ module_or_path: wasm });",
+        );
+        let on_load: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+            let _ = start.call1(&JsValue::NULL, &JsValue::from_str(&wasm));
+        });
+        let _ = script.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
+        on_load.forget();
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&script);
+        }
+    }
+
     /// Focuses and briefly highlights the heading the address points at (`#anchor`).
     pub fn focus_hash_target() {
         let hash = window().location().hash().unwrap_or_default();
@@ -351,6 +394,7 @@ mod imp {
     }
     pub fn go_to(_: &str) {}
     pub fn focus_hash_target() {}
+    pub fn load_tools_if_needed() {}
 }
 
 pub use imp::*;

@@ -52,10 +52,10 @@ pub fn start() {
         html: String::new(),
     };
     leptos::mount::hydrate_body(move || view! { <App page/> });
-    crate::calc::mount_widgets(lang);
     // Tests and styles can tell a page that has come to life from one that is still static.
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-hydrated", "");
     }
     crate::browser::focus_hash_target();
+    crate::browser::load_tools_if_needed();
 }

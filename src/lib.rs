@@ -11,3 +11,5 @@ pub mod search;
 
 #[cfg(feature = "hydrate")]
 pub mod client;
+#[cfg(feature = "hydrate")]
+pub mod tools;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use shipshape_search::{Hit, Index};
 
@@ -215,9 +216,9 @@ fn SearchResult(
         .into_iter()
         .map(|(marked, text)| {
             if marked {
-                view! { <mark>{text}</mark> }.into_any()
+                Either::Left(view! { <mark>{text}</mark> })
             } else {
-                text.into_any()
+                Either::Right(text)
             }
         })
         .collect_view();

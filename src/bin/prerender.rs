@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, SUMMARY_SLUG};
+use shipshape::calc::CalculatorPage;
 use shipshape::i18n::Lang;
 use shipshape_content::{escape_attr, escape_html, Guide, Site};
 
@@ -87,8 +88,20 @@ fn run() -> Result<usize, String> {
         eprintln!("prerender: search index {name}: {} bytes", bytes.len());
         search_urls.insert(guide.lang, format!("/{name}"));
     }
+    // The tools bundle (calculator) is built beside the main one; pages name its files with a
+    // content hash so a new build is never served from an old cache.
+    let mut tools = Vec::new();
+    for (meta, file) in [
+        ("shipshape-tools-js", "shipshape-tools.js"),
+        ("shipshape-tools-wasm", "shipshape-tools_bg.wasm"),
+    ] {
+        let bytes = fs::read(args.dist.join(file))
+            .map_err(|e| format!("{file}: {e} (is the tools bundle in index.html?)"))?;
+        tools.push((meta, format!("/{file}?v={:016x}", fnv1a(&bytes))));
+    }
     let shell = Shell {
         search_urls,
+        tools,
         ..shell
     };
 
@@ -122,7 +135,8 @@ fn run() -> Result<usize, String> {
             route: Route::Calculator,
             title: s.calculator.to_string(),
             toc: Vec::new(),
-            html: String::new(),
+            // Rendered on its own: the tools bundle hydrates it inside the page.
+            html: Owner::new().with(|| view! { <CalculatorPage lang/> }.to_html()),
         };
         write(
             &Path::new(guide.lang).join("calculator").join("index.html"),
@@ -284,6 +298,8 @@ struct Shell {
     body_tail: String,
     /// Each language's search index, by language code.
     search_urls: std::collections::HashMap<&'static str, String>,
+    /// The tools bundle's files, as (meta name, URL).
+    tools: Vec<(&'static str, String)>,
 }
 
 /// Skips an optional start tag such as `<html lang=en>` at the start of `s`.
@@ -344,6 +360,7 @@ impl Shell {
             head,
             body_tail,
             search_urls: Default::default(),
+            tools: Vec::new(),
         })
     }
 
@@ -375,6 +392,12 @@ impl Shell {
         if let Some(url) = self.search_urls.get(lang.code()) {
             head.push_str(&format!(
                 "<meta name=\"shipshape-search\" content=\"{}\">\n",
+                escape_attr(url)
+            ));
+        }
+        for (name, url) in &self.tools {
+            head.push_str(&format!(
+                "<meta name=\"{name}\" content=\"{}\">\n",
                 escape_attr(url)
             ));
         }
