@@ -14,10 +14,9 @@ pub mod spec;
 pub mod text;
 mod web;
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use shipshape_capacity::{
-    evaluate, BindingResource, CapacityResult, NodeKind, Severity,
-};
+use shipshape_capacity::{evaluate, BindingResource, CapacityResult, NodeKind, Severity};
 
 use crate::i18n::Lang;
 use form::{field_for_path, grouped, plain, DecodeError, FieldError, Form, Kind, Problem, F};
@@ -66,9 +65,8 @@ impl Calc {
     fn new(lang: Lang, initial: Form, prefix: &'static str) -> Calc {
         let form = RwSignal::new(initial);
         let outcome = Memo::new(move |_| form.with(evaluate_form));
-        let errors = Memo::new(move |_| {
-            outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default())
-        });
+        let errors =
+            Memo::new(move |_| outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default()));
         let last = Memo::new(move |prev: Option<&Option<Good>>| {
             outcome.with(|o| match o {
                 Ok(good) => Some(good.clone()),
@@ -115,6 +113,12 @@ fn int(v: impl Into<f64>) -> String {
     grouped(v.into(), 0)
 }
 
+/// Shows a stored value in the input, and stores what is typed.
+type ViewMap = (fn(&str) -> String, fn(&str) -> String);
+
+/// An edit of the form that a suggestion applies.
+type Apply = Box<dyn Fn(&mut Form) + Send + Sync>;
+
 /// A number input with its label, unit and error. `map` shows and stores the value through a
 /// translation (the widget's replicas are spare containers + 1).
 fn num_field(
@@ -122,7 +126,7 @@ fn num_field(
     f: F,
     label: &'static str,
     suffix: Option<&'static str>,
-    map: Option<(fn(&str) -> String, fn(&str) -> String)>,
+    map: Option<ViewMap>,
 ) -> impl IntoView {
     let id = c.id(f);
     let err_id = format!("{id}-err");
@@ -300,10 +304,30 @@ fn general_errors(c: Calc, only_unplaced: bool, shown: &'static [F]) -> impl Int
     }
 }
 
-/// `/<lang>/calculator/`.
+/// `/<lang>/calculator/`. The calculator itself (`CalcBody`) is rendered into the page by the
+/// server and mounted afresh by the browser (`mount_widgets`), like the guide's widgets, rather
+/// than hydrated: the page's HTML is the same either way, and the wasm does not carry hydration
+/// code for a form of fifty inputs.
 #[component]
 pub fn CalculatorPage(lang: Lang) -> impl IntoView {
     let s = lang.strings();
+    #[cfg(not(feature = "hydrate"))]
+    let body = view! { <CalcBody lang/> }.to_html();
+    // In the browser the server's HTML stays until `mount_widgets` replaces it.
+    #[cfg(feature = "hydrate")]
+    let body = String::new();
+    view! {
+        <div class="tool-page calc-page">
+            <h1>{s.calculator}</h1>
+            <p class="lead">{s.calculator_description}</p>
+            <div id="calc-root" inner_html=body></div>
+        </div>
+    }
+}
+
+/// The calculator: form, result, pictures, configs and trace.
+#[component]
+pub fn CalcBody(lang: Lang) -> impl IntoView {
     let c = Calc::new(lang, Form::default(), "calc");
     let t = c.t;
     let form = c.form;
@@ -364,9 +388,7 @@ pub fn CalculatorPage(lang: Lang) -> impl IntoView {
     node_names.extend(form::NODE_TYPES.iter().skip(1));
 
     view! {
-        <div class="tool-page calc-page">
-            <h1>{s.calculator}</h1>
-            <p class="lead">{s.calculator_description}</p>
+        <div class="calc-body">
             <p class="calc-notice" role="status" hidden=move || notice.with(Option::is_none)>
                 {move || notice.get()}
             </p>
@@ -531,7 +553,7 @@ fn fixes(c: Calc, g: &Good) -> Option<impl IntoView> {
     let t = c.t;
     let sug = g.result.suggestion.as_ref()?;
     let word = kind_word(t, g.result.node.kind);
-    let mut items: Vec<(String, Box<dyn Fn(&mut Form) + Send + Sync>)> = Vec::new();
+    let mut items: Vec<(String, Apply)> = Vec::new();
     if let Some(n) = sug.max_workers_that_fit {
         items.push((
             fill(t.fix_workers, &[&int(n)]),
@@ -617,10 +639,18 @@ fn memory_picture(c: Calc, r: &CapacityResult) -> impl IntoView {
     let mut segs: Vec<(&'static str, f64, String)> = Vec::new();
     let reserved = node.reserved_memory_mib + node.eviction_memory_mib;
     if reserved > 0.0 {
-        segs.push(("calc-seg-reserved", reserved, format!("{}: {}", t.seg_reserved, mib(reserved))));
+        segs.push((
+            "calc-seg-reserved",
+            reserved,
+            format!("{}: {}", t.seg_reserved, mib(reserved)),
+        ));
     }
     if node.daemonset_memory_mib > 0.0 {
-        segs.push(("calc-seg-ds", node.daemonset_memory_mib, format!("{}: {}", t.seg_ds, mib(node.daemonset_memory_mib))));
+        segs.push((
+            "calc-seg-ds",
+            node.daemonset_memory_mib,
+            format!("{}: {}", t.seg_ds, mib(node.daemonset_memory_mib)),
+        ));
     }
     let slack = (m.limit_mib - m.per_container_mib).max(0.0);
     let workers = u64::from(r.workers_per_container);
@@ -629,21 +659,38 @@ fn memory_picture(c: Calc, r: &CapacityResult) -> impl IntoView {
             let first = k == 0;
             let legend = |s: String| if first { s } else { String::new() };
             if m.manager_mib > 0.0 {
-                segs.push(("calc-seg-manager", m.manager_mib, legend(format!("{}: {}", t.seg_manager, mib(m.manager_mib)))));
+                segs.push((
+                    "calc-seg-manager",
+                    m.manager_mib,
+                    legend(format!("{}: {}", t.seg_manager, mib(m.manager_mib))),
+                ));
             }
             if m.shared_mib > 0.0 {
-                segs.push(("calc-seg-shared", m.shared_mib, legend(format!("{}: {}", t.seg_shared, mib(m.shared_mib)))));
+                segs.push((
+                    "calc-seg-shared",
+                    m.shared_mib,
+                    legend(format!("{}: {}", t.seg_shared, mib(m.shared_mib))),
+                ));
             }
             for w in 0..workers {
                 let text = if w == 0 {
-                    legend(format!("{} × {}: {}", t.seg_worker, int(workers as f64 * on_node as f64), mib(m.private_per_worker_mib)))
+                    legend(format!(
+                        "{} × {}: {}",
+                        t.seg_worker,
+                        int(workers as f64 * on_node as f64),
+                        mib(m.private_per_worker_mib)
+                    ))
                 } else {
                     String::new()
                 };
                 segs.push(("calc-seg-worker", m.private_per_worker_mib, text));
             }
             if slack > 0.0 {
-                segs.push(("calc-seg-slack", slack, legend(format!("{}: {}", t.seg_slack, mib(slack)))));
+                segs.push((
+                    "calc-seg-slack",
+                    slack,
+                    legend(format!("{}: {}", t.seg_slack, mib(slack))),
+                ));
             }
         }
     } else {
@@ -651,7 +698,11 @@ fn memory_picture(c: Calc, r: &CapacityResult) -> impl IntoView {
         segs.push((
             "calc-seg-worker",
             each * on_node as f64,
-            format!("{}: {}", fill(t.seg_workers_many, &[&int(on_node as f64)]), mib(each * on_node as f64)),
+            format!(
+                "{}: {}",
+                fill(t.seg_workers_many, &[&int(on_node as f64)]),
+                mib(each * on_node as f64)
+            ),
         ));
     }
     let used: f64 = segs.iter().map(|s| s.1).sum();
@@ -671,13 +722,14 @@ fn memory_picture(c: Calc, r: &CapacityResult) -> impl IntoView {
     let free = (cap - used).max(0.0);
     let tail = if over {
         let cx = cap * scale;
-        view! {
+        Either::Left(view! {
             <rect class="calc-seg-over" x=plain(cx, 2) y="1" width=plain(1000.0 - cx, 2) height="38" vector-effect="non-scaling-stroke"/>
             <line class="calc-cap-line" x1=plain(cx, 2) x2=plain(cx, 2) y1="0" y2="40" vector-effect="non-scaling-stroke"/>
-        }
-        .into_any()
+        })
     } else {
-        view! { <rect class="calc-seg-free" x=plain(x, 2) y="4" width=plain(free * scale, 2) height="32" vector-effect="non-scaling-stroke"/> }.into_any()
+        Either::Right(
+            view! { <rect class="calc-seg-free" x=plain(x, 2) y="4" width=plain(free * scale, 2) height="32" vector-effect="non-scaling-stroke"/> },
+        )
     };
     let mut legend: Vec<(&'static str, String)> = segs
         .into_iter()
@@ -757,7 +809,12 @@ fn numbers(c: Calc, r: &CapacityResult, compact: bool) -> impl IntoView {
         (t.n_workers.into(), int(r.workers_per_container)),
         (t.n_mem_container.into(), mib(m.per_container_mib)),
         (
-            if m.limit_given { t.n_limit } else { t.n_limit_proposed }.into(),
+            if m.limit_given {
+                t.n_limit
+            } else {
+                t.n_limit_proposed
+            }
+            .into(),
             mib(m.limit_mib),
         ),
         (
@@ -775,9 +832,15 @@ fn numbers(c: Calc, r: &CapacityResult, compact: bool) -> impl IntoView {
         rows.extend([
             (fill(t.n_mem_node, &[word]), mib(m.per_node_mib)),
             (fill(t.n_alloc_mem, &[word]), mib(n.available_memory_mib)),
-            (fill(t.n_alloc_cpu, &[word]), cores(n.available_cpu_millicores)),
+            (
+                fill(t.n_alloc_cpu, &[word]),
+                cores(n.available_cpu_millicores),
+            ),
             (t.n_cores.into(), grouped(r.cpu.cores_needed, 2)),
-            (t.n_processes.into(), int(r.cpu.worker_processes_needed as f64)),
+            (
+                t.n_processes.into(),
+                int(r.cpu.worker_processes_needed as f64),
+            ),
             (
                 t.n_binding.into(),
                 match r.binding_resource {
@@ -941,10 +1004,9 @@ pub fn CalcWidget(lang: Lang, spec: String, #[prop(optional)] index: usize) -> i
     let (kind, initial) = match form_from_spec(&spec) {
         Ok(ok) => ok,
         Err(e) => {
-            return view! {
+            return Either::Left(view! {
                 <p class="calc-error calc-general-error">{t.widget_error} " " <span lang="en">{e}</span></p>
-            }
-            .into_any()
+            })
         }
     };
     let prefix: &'static str = Box::leak(format!("calcw{index}").into_boxed_str());
@@ -953,30 +1015,32 @@ pub fn CalcWidget(lang: Lang, spec: String, #[prop(optional)] index: usize) -> i
         SpecKind::ModelDoesNotFit => &[F::Workers, F::ModelMem, F::MachineMem],
         SpecKind::UtilizationBand => &[F::Util, F::Rps],
         SpecKind::OneProcessPerContainer => &[F::Redundancy, F::ProcessMem],
-        SpecKind::LegacyImageHostCores => {
-            &[F::MachineCores, F::WorkersPerCore, F::ProcessMem, F::MemLimit]
-        }
+        SpecKind::LegacyImageHostCores => &[
+            F::MachineCores,
+            F::WorkersPerCore,
+            F::ProcessMem,
+            F::MemLimit,
+        ],
     };
     let inputs = shown
         .iter()
         .map(|f| match f {
-            F::Workers => num_field(c, *f, t.workers, None, None).into_any(),
-            F::ModelMem => num_field(c, *f, t.model_mem, None, None).into_any(),
-            F::MachineMem => num_field(c, *f, t.machine_mem, None, None).into_any(),
-            F::Util => num_field(c, *f, t.util, Some("%"), None).into_any(),
-            F::Rps => num_field(c, *f, t.rps, Some(t.u_rps), None).into_any(),
+            F::Workers => num_field(c, *f, t.workers, None, None),
+            F::ModelMem => num_field(c, *f, t.model_mem, None, None),
+            F::MachineMem => num_field(c, *f, t.machine_mem, None, None),
+            F::Util => num_field(c, *f, t.util, Some("%"), None),
+            F::Rps => num_field(c, *f, t.rps, Some(t.u_rps), None),
             F::Redundancy => num_field(
                 c,
                 *f,
                 t.replicas,
                 None,
                 Some((replicas_from_spares, spares_from_replicas)),
-            )
-            .into_any(),
-            F::ProcessMem => num_field(c, *f, t.process_mem, None, None).into_any(),
-            F::MachineCores => num_field(c, *f, t.machine_cores, Some(t.u_cores), None).into_any(),
-            F::WorkersPerCore => num_field(c, *f, t.workers_per_core, None, None).into_any(),
-            _ => num_field(c, *f, t.mem_limit, None, None).into_any(),
+            ),
+            F::ProcessMem => num_field(c, *f, t.process_mem, None, None),
+            F::MachineCores => num_field(c, *f, t.machine_cores, Some(t.u_cores), None),
+            F::WorkersPerCore => num_field(c, *f, t.workers_per_core, None, None),
+            _ => num_field(c, *f, t.mem_limit, None, None),
         })
         .collect_view();
     let href = move || {
@@ -989,24 +1053,23 @@ pub fn CalcWidget(lang: Lang, spec: String, #[prop(optional)] index: usize) -> i
         }
     };
     let band = kind == SpecKind::UtilizationBand;
-    view! {
+    Either::Right(view! {
         <div class="calc-widget" lang=lang.code()>
             <div class="calc-widget-inputs">{inputs}</div>
             <div class="calc-widget-result" class:calc-is-stale=move || !c.errors.with(Vec::is_empty)>
                 {general_errors(c, true, shown)}
                 {move || c.last.with(|g| g.as_ref().map(|g| verdict(c, g, true)))}
                 {move || c.last.with(|g| g.as_ref().map(|g| if band {
-                    cpu_picture(c, g).into_any()
+                    Either::Left(cpu_picture(c, g))
                 } else {
-                    memory_picture(c, &g.result).into_any()
+                    Either::Right(memory_picture(c, &g.result))
                 }))}
                 {move || c.last.with(|g| g.as_ref().map(|g| numbers(c, &g.result, true)))}
                 {move || c.last.with(|g| g.as_ref().map(|g| fixes(c, g)))}
             </div>
             <p class="calc-open"><a href=href>{t.open_full} " →"</a></p>
         </div>
-    }
-    .into_any()
+    })
 }
 
 #[cfg(test)]

@@ -19,10 +19,16 @@ after(async () => {
 const verdict = (page) => page.getAttribute('.calc-results .calc-verdict', 'data-fits');
 const numbers = (page, root = '.calc-results') => page.innerText(`${root} .calc-numbers`);
 
+/** Waits until the page is hydrated and the calculator (mounted by the tools bundle) is live. */
+async function live(page) {
+  await hydrated(page);
+  await page.waitForSelector('#calc-root[data-live]', { timeout: 15000 });
+}
+
 async function openCalculator(env, query = '', options = {}) {
   const watched = await watchedPage(env, options);
   await watched.page.goto(`${env.url}/en/calculator/${query}`);
-  await hydrated(watched.page);
+  await live(watched.page);
   return watched;
 }
 
@@ -75,7 +81,7 @@ describe('calculator page', () => {
 
     const { context, page, problems } = await watchedPage(env);
     await page.goto(link);
-    await hydrated(page);
+    await live(page);
     await page.waitForFunction(() => document.querySelector('#calc-rps')?.value === '120');
     assert.equal(await page.inputValue('#calc-pm'), '250');
     assert.equal(await page.inputValue('#calc-t'), 'k8s');
@@ -90,7 +96,7 @@ describe('calculator page', () => {
     await page.fill('#calc-wk', '1');
     await page.waitForFunction(() => (localStorage.getItem('shipshape.calc.v1') || '').includes('wk=1'));
     await page.goto(`${env.url}/en/calculator/`);
-    await hydrated(page);
+    await live(page);
     await page.waitForFunction(() => document.querySelector('#calc-wk')?.value === '1');
     await page.click('.calc-actions button');
     assert.equal(await page.inputValue('#calc-wk'), '4');
@@ -107,13 +113,13 @@ describe('calculator page', () => {
     assert.equal(await verdict(page), 'false');
 
     await page.goto(`${env.url}/en/calculator/?v=1${'&wk=1'.repeat(400)}`);
-    await hydrated(page);
+    await live(page);
     await page.waitForSelector('.calc-notice:not([hidden])');
     assert.match(await page.innerText('.calc-notice'), /too long/);
 
     await page.evaluate(() => localStorage.setItem('shipshape.calc.v1', 'garbage{'));
     await page.goto(`${env.url}/en/calculator/`);
-    await hydrated(page);
+    await live(page);
     await page.waitForSelector('.calc-notice:not([hidden])');
     assert.match(await page.innerText('.calc-notice'), /saved calculator settings could not be read/);
     assert.equal(await page.evaluate(() => localStorage.getItem('shipshape.calc.v1')), null);
@@ -172,7 +178,7 @@ describe('calculator page', () => {
     for (const [lang, word] of [['ko', '들어가지 않습니다'], ['ja', '収まりません']]) {
       const { context, page, problems } = await watchedPage(env);
       await page.goto(`${env.url}/${lang}/calculator/`);
-      await hydrated(page);
+      await live(page);
       assert.match(await page.innerText('.calc-results .calc-verdict'), new RegExp(word));
       assert.deepEqual(problems, []);
       await context.close();
@@ -208,7 +214,7 @@ describe('guide widgets', () => {
     assert.match(href, /^\/en\/calculator\/\?v=1&wk=2$/);
     await widget.locator('.calc-open a').click();
     await page.waitForURL(/\/en\/calculator\//);
-    await hydrated(page);
+    await live(page);
     await page.waitForFunction(() => document.querySelector('#calc-wk')?.value === '2');
     assert.equal(await verdict(page), 'true');
     assert.deepEqual(problems, []);
@@ -222,6 +228,9 @@ describe('guide widgets', () => {
       const response = await page.goto(env.url + path);
       if (response.status() !== 200) continue; // a translation may not exist yet
       await hydrated(page);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('figure[data-widget=calc]')].every((f) => f.classList.contains('calc-live')),
+      );
       const figures = await page.locator('figure[data-widget=calc]').count();
       assert.equal(await page.locator('figure[data-widget=calc] .calc-widget').count(), figures, path);
       assert.equal(await page.locator('figure[data-widget=calc] .calc-general-error').count(), 0, path);

@@ -183,7 +183,10 @@ impl Default for Form {
     /// The guide's scenario (1.6): a 1 GiB model, four uvicorn workers, a 3 GiB server.
     fn default() -> Self {
         Form {
-            values: F::ALL.iter().map(|f| f.default_text().to_string()).collect(),
+            values: F::ALL
+                .iter()
+                .map(|f| f.default_text().to_string())
+                .collect(),
         }
     }
 }
@@ -512,7 +515,10 @@ impl Reader<'_> {
     }
 
     fn scaled(&mut self, f: F) -> f64 {
-        let factor = f.unit().map(|u| unit_factor(self.form.get(u))).unwrap_or(1.0);
+        let factor = f
+            .unit()
+            .map(|u| unit_factor(self.form.get(u)))
+            .unwrap_or(1.0);
         self.num(f) * factor
     }
 
@@ -701,7 +707,9 @@ mod tests {
         assert_eq!(parse_number("1e3"), Some(1000.0));
         assert_eq!(parse_number("2.5E-2"), Some(0.025));
         assert_eq!(parse_number("1."), Some(1.0));
-        for bad in ["", "-", ".", "abc", "1,5", "1e", "1e99999", "NaN", "inf", "1..2", "1e400"] {
+        for bad in [
+            "", "-", ".", "abc", "1,5", "1e", "1e99999", "NaN", "inf", "1..2", "1e400",
+        ] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
     }
@@ -812,9 +820,15 @@ mod tests {
             _ => panic!("kubernetes"),
         }
         form.set_mib(F::MachineMem, 6144.0);
-        assert_eq!((form.get(F::MachineMem), form.get(F::MachineMemUnit)), ("6", "gib"));
+        assert_eq!(
+            (form.get(F::MachineMem), form.get(F::MachineMemUnit)),
+            ("6", "gib")
+        );
         form.set_mib(F::MachineMem, 2500.0);
-        assert_eq!((form.get(F::MachineMem), form.get(F::MachineMemUnit)), ("2500", "mib"));
+        assert_eq!(
+            (form.get(F::MachineMem), form.get(F::MachineMemUnit)),
+            ("2500", "mib")
+        );
     }
 
     #[test]

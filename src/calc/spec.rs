@@ -96,7 +96,11 @@ pub fn form_from_spec(spec: &str) -> Result<(SpecKind, Form), String> {
         }
         other => return Err(format!("unknown scenario `{other}`")),
     };
-    if let Some((key, _)) = spec.fields.iter().find(|(k, _)| !spec.used.contains(&k.as_str())) {
+    if let Some((key, _)) = spec
+        .fields
+        .iter()
+        .find(|(k, _)| !spec.used.contains(&k.as_str()))
+    {
         return Err(format!("unknown field `{key}` for `{name}`"));
     }
     Ok((kind, form))
@@ -305,7 +309,10 @@ mod tests {
                 let mut rest = text.as_str();
                 while let Some(at) = rest.find("```calc") {
                     let block = &rest[at + 7..];
-                    let body = block[block.find('\n').unwrap() + 1..].split("```").next().unwrap();
+                    let body = block[block.find('\n').unwrap() + 1..]
+                        .split("```")
+                        .next()
+                        .unwrap();
                     let s = scenario_from_spec(body.trim())
                         .unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
                     evaluate(&s).unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
@@ -319,14 +326,17 @@ mod tests {
 
     #[test]
     fn the_other_scenarios() {
-        let band = r#"{"scenario": "utilization-band", "target_utilization": 0.6, "band": [0.5, 0.9]}"#;
+        let band =
+            r#"{"scenario": "utilization-band", "target_utilization": 0.6, "band": [0.5, 0.9]}"#;
         let s = scenario_from_spec(band).unwrap();
         assert_eq!(s.target_utilization, 0.6);
         assert!(evaluate(&s).unwrap().fits);
         let low = band.replace("0.6", "0.3");
         let r = evaluate(&scenario_from_spec(&low).unwrap()).unwrap();
-        assert!(r.warnings.iter().any(|w| w.code
-            == shipshape_capacity::WarningCode::UtilizationBelowBand));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == shipshape_capacity::WarningCode::UtilizationBelowBand));
 
         let one = r#"{"scenario": "one-process-per-container", "replicas": 3, "memory_per_process_mib": 300}"#;
         let s = scenario_from_spec(one).unwrap();
@@ -353,15 +363,39 @@ mod tests {
             ("{", "expected `\"`"),
             (r#"{"scenario": "moon"}"#, "unknown scenario"),
             (r#"{"scenario": 3}"#, "must be a string"),
-            (r#"{"scenario": "utilization-band", "target_utilization": 0.6}"#, "missing field `band`"),
-            (r#"{"scenario": "utilization-band", "target_utilization": 0.6, "band": [0.4, 0.9]}"#, "band must be"),
-            (r#"{"scenario": "utilization-band", "target_utilization": 7, "band": [0.5, 0.9]}"#, "between"),
-            (r#"{"scenario": "one-process-per-container", "replicas": 2.5, "memory_per_process_mib": 300}"#, "whole number"),
-            (r#"{"scenario": "one-process-per-container", "replicas": 2, "memory_per_process_mib": 300, "extra": 1}"#, "unknown field `extra`"),
-            (r#"{"scenario": "one-process-per-container", "replicas": 2, "replicas": 3}"#, "duplicate"),
-            (r#"{"scenario": "model-does-not-fit", "model_mib": 1024, "workers": 4, "server_model": "iis", "machine_ram_mib": 3072}"#, "unknown server_model"),
+            (
+                r#"{"scenario": "utilization-band", "target_utilization": 0.6}"#,
+                "missing field `band`",
+            ),
+            (
+                r#"{"scenario": "utilization-band", "target_utilization": 0.6, "band": [0.4, 0.9]}"#,
+                "band must be",
+            ),
+            (
+                r#"{"scenario": "utilization-band", "target_utilization": 7, "band": [0.5, 0.9]}"#,
+                "between",
+            ),
+            (
+                r#"{"scenario": "one-process-per-container", "replicas": 2.5, "memory_per_process_mib": 300}"#,
+                "whole number",
+            ),
+            (
+                r#"{"scenario": "one-process-per-container", "replicas": 2, "memory_per_process_mib": 300, "extra": 1}"#,
+                "unknown field `extra`",
+            ),
+            (
+                r#"{"scenario": "one-process-per-container", "replicas": 2, "replicas": 3}"#,
+                "duplicate",
+            ),
+            (
+                r#"{"scenario": "model-does-not-fit", "model_mib": 1024, "workers": 4, "server_model": "iis", "machine_ram_mib": 3072}"#,
+                "unknown server_model",
+            ),
             (r#"{"scenario": "x\"y"}"#, "escapes"),
-            (r#"{"scenario": "one-process-per-container"} trailing"#, "text after"),
+            (
+                r#"{"scenario": "one-process-per-container"} trailing"#,
+                "text after",
+            ),
             (r#"{"a": tru}"#, "expected a value"),
         ] {
             let err = form_from_spec(bad).unwrap_err();

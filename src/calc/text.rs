@@ -113,7 +113,10 @@ pub fn warning_text(t: &T, w: &Warning) -> String {
                     &[&n("host_cores"), &n("cpu_limit_cores"), &n("workers")],
                 )
             } else {
-                fill(t.w_workers_from_host_cores, &[&n("host_cores"), &n("workers")])
+                fill(
+                    t.w_workers_from_host_cores,
+                    &[&n("host_cores"), &n("workers")],
+                )
             }
         }
         WarningCode::MemoryOverLimit => fill(
@@ -160,7 +163,11 @@ pub fn warning_text(t: &T, w: &Warning) -> String {
         ),
         WarningCode::CpuLimitBelowWorkers => fill(
             t.w_cpu_limit_below_workers,
-            &[&n("workers"), &n("usable_millicores"), &n("limit_millicores")],
+            &[
+                &n("workers"),
+                &n("usable_millicores"),
+                &n("limit_millicores"),
+            ],
         ),
         WarningCode::LegacyImageDeprecated => t.w_legacy_image_deprecated.to_string(),
         WarningCode::ProviderMismatch => t.w_provider_mismatch.to_string(),

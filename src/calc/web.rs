@@ -85,8 +85,22 @@ mod imp {
         on_err.forget();
     }
 
-    /// Turns each `figure[data-widget=calc]` of the guide into a live widget.
+    /// Mounts the calculator page's body into `#calc-root` (replacing the server's copy of the
+    /// same default markup), and turns each `figure[data-widget=calc]` into a live widget.
     pub fn mount_widgets(lang: Lang) {
+        if let Some(root) = document()
+            .get_element_by_id("calc-root")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            root.set_inner_html("");
+            leptos::mount::mount_to(
+                root.clone(),
+                move || view! { <super::super::CalcBody lang/> },
+            )
+            .forget();
+            // Tests and styles can tell the live calculator from the server's copy.
+            let _ = root.set_attribute("data-live", "");
+        }
         let Ok(figures) = document().query_selector_all("figure[data-widget=calc]") else {
             return;
         };
