@@ -62,6 +62,9 @@ impl Route {
 /// The generated page that gathers every page's one-line recap.
 pub const SUMMARY_SLUG: &str = "summary";
 
+/// The generated index of the Dockerfile rules' pages (`rules/<ID>`).
+pub const RULES_SLUG: &str = "rules";
+
 /// An entry of the on-page table of contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TocEntry {
@@ -285,6 +288,17 @@ fn Sidebar(
                                 aria-current=(route == Route::Calculator).then_some("page")
                             >
                                 {s.calculator}
+                            </a>
+                        </li>
+                        <li>
+                            <a
+                                href=format!("/{}/{RULES_SLUG}/", lang.code())
+                                aria-current=current
+                                    .as_deref()
+                                    .is_some_and(|c| c == RULES_SLUG || c.starts_with("rules/"))
+                                    .then_some("page")
+                            >
+                                {s.rules}
                             </a>
                         </li>
                     </ul>

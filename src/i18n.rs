@@ -83,6 +83,8 @@ pub struct Strings {
     pub search_results: &'static str,
     pub search_close: &'static str,
     pub search_keys: &'static str,
+    pub rules: &'static str,
+    pub rules_lead: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -123,6 +125,8 @@ pub const EN: Strings = Strings {
     search_results: "results",
     search_close: "Close",
     search_keys: "↑↓ to move, Enter to open, Esc to close",
+    rules: "Dockerfile rules",
+    rules_lead: "What Shipshape checks in a Dockerfile, why each check matters, and what its fix changes. The same rules run in the Dockerfile lab and in the shipshape lint command.",
 };
 
 pub const KO: Strings = Strings {
@@ -163,6 +167,8 @@ pub const KO: Strings = Strings {
     search_results: "개의 결과",
     search_close: "닫기",
     search_keys: "↑↓ 이동, Enter 열기, Esc 닫기",
+    rules: "Dockerfile 규칙",
+    rules_lead: "Shipshape가 Dockerfile에서 무엇을 검사하는지, 각 검사가 왜 중요한지, 자동 수정이 무엇을 바꾸는지 정리했습니다. Dockerfile 실습 도구와 shipshape lint 명령이 같은 규칙을 사용합니다.",
 };
 
 pub const JA: Strings = Strings {
@@ -203,6 +209,8 @@ pub const JA: Strings = Strings {
     search_results: "件の結果",
     search_close: "閉じる",
     search_keys: "↑↓ で移動、Enter で開く、Esc で閉じる",
+    rules: "Dockerfile のルール",
+    rules_lead: "Shipshape が Dockerfile で何をチェックするのか、各チェックがなぜ大切なのか、自動修正で何が変わるのかをまとめました。Dockerfile ラボと shipshape lint コマンドは同じルールを使います。",
 };
 
 #[cfg(test)]
@@ -249,6 +257,8 @@ mod tests {
             search_results,
             search_close,
             search_keys,
+            rules,
+            rules_lead,
         } = s;
         vec![
             ("site_tagline", site_tagline),
@@ -288,6 +298,8 @@ mod tests {
             ("search_results", search_results),
             ("search_close", search_close),
             ("search_keys", search_keys),
+            ("rules", rules),
+            ("rules_lead", rules_lead),
         ]
     }
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use leptos::prelude::*;
-use shipshape::app::{App, PageView, Route, TocEntry, SUMMARY_SLUG};
+use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
 use shipshape::calc::CalculatorPage;
 use shipshape::i18n::Lang;
 use shipshape_content::{escape_attr, escape_html, Guide, Site};
@@ -142,12 +142,17 @@ fn run() -> Result<usize, String> {
             &Path::new(guide.lang).join("calculator").join("index.html"),
             shell.page(&calculator, s.calculator_description, ""),
         )?;
-        if guide.page(SUMMARY_SLUG).is_some() {
+        if guide.page(SUMMARY_SLUG).is_some() || guide.page(RULES_SLUG).is_some() {
             return Err(format!(
                 "content/{}: `{SUMMARY_SLUG}` is the generated recap page's address",
                 guide.lang
             ));
         }
+        let rules = rules_page(guide, lang);
+        write(
+            &Path::new(guide.lang).join(RULES_SLUG).join("index.html"),
+            shell.page(&rules, s.rules_lead, ""),
+        )?;
         let summary = summary_page(guide, lang);
         write(
             &Path::new(guide.lang).join(SUMMARY_SLUG).join("index.html"),
@@ -247,6 +252,32 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The index of the rules' reference pages: each rule's title and what it finds.
+fn rules_page(guide: &Guide, lang: Lang) -> PageView {
+    let s = lang.strings();
+    let mut html = format!(
+        "<p>{}</p><ul class=\"rule-index\">",
+        escape_html(s.rules_lead)
+    );
+    for page in guide.reference.iter().filter(|p| p.part_id == "rules") {
+        html.push_str(&format!(
+            "<li><a href=\"/{}/{}/\">{}</a><p>{}</p></li>",
+            guide.lang,
+            page.meta.slug,
+            escape_html(&page.meta.title),
+            escape_html(&page.meta.description)
+        ));
+    }
+    html.push_str("</ul>");
+    PageView {
+        lang,
+        route: Route::Guide(RULES_SLUG.to_string()),
+        title: s.rules.to_string(),
+        toc: Vec::new(),
+        html,
+    }
 }
 
 /// The page that gathers every page's one-line recap, part by part, each linked to its page.
