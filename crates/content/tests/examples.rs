@@ -146,3 +146,32 @@ fn lab_placeholders_show_what_their_page_teaches() {
         "the build-cache page has no lab with a changed file"
     );
 }
+
+#[test]
+fn the_guides_good_examples_raise_no_cache_order_finding() {
+    // The guide's Dockerfiles show the right order; only its labs are allowed to show the wrong
+    // one (that is what they teach). Cache-order rules: SS001 (install after a broad copy),
+    // SS002 (stale apt-get update), SS003 (a changing value before heavy steps), SS004 (ADD URL).
+    use shipshape_dockerfile::{lint_source, LintOptions, RuleId};
+    let cache_order = [RuleId::SS001, RuleId::SS002, RuleId::SS003, RuleId::SS004];
+    for guide in &site().guides {
+        for page in guide.pages.iter() {
+            for (lang, code) in &page.rendered.code {
+                if *lang != "dockerfile" || page.rendered.widgets.iter().any(|w| &w.body == code) {
+                    continue;
+                }
+                let findings: Vec<String> = lint_source(code, &LintOptions::default())
+                    .into_iter()
+                    .filter(|f| cache_order.contains(&f.rule))
+                    .map(|f| format!("{:?} at byte {}", f.rule, f.span.start))
+                    .collect();
+                assert!(
+                    findings.is_empty(),
+                    "{}/{}: a good example breaks the cache order: {findings:?}\n{code}",
+                    guide.lang,
+                    page.meta.slug
+                );
+            }
+        }
+    }
+}

@@ -493,6 +493,20 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }) else {
                 continue;
             };
+            // The documented two-step pattern: the dependencies were already installed from the
+            // manifests before the copy (`uv sync --no-install-project`, `poetry install
+            // --no-root`), so this install only adds the project, which must see its sources.
+            let dependencies_first = installs.iter().all(|i| i.needs_project)
+                && (body.start..j).any(|e| {
+                    ctx.instr(e).keyword == Keyword::Run
+                        && installs_in(ctx, stage, e)
+                            .0
+                            .iter()
+                            .any(|p| p.ecosystem == first.ecosystem && !p.needs_project)
+                });
+            if dependencies_first {
+                continue;
+            }
             let Some(sample) = sample_for(ctx, &sources, first.ecosystem) else {
                 continue;
             };
@@ -785,6 +799,29 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("base.txt\nCOPY ./ /srv/\n"), "{out}");
+    }
+
+    #[test]
+    fn a_project_install_after_a_dependencies_only_install_is_quiet() {
+        // uv's and Poetry's documented Docker patterns install the project last, on purpose.
+        for (deps, project) in [
+            ("uv sync --frozen --no-install-project", "uv sync --frozen"),
+            ("poetry install --no-root", "poetry install"),
+        ] {
+            let src = format!(
+                "FROM python:3.13-slim\nWORKDIR /code\nCOPY pyproject.toml uv.lock poetry.lock /code/\nRUN {deps}\nCOPY ./app /code/app\nRUN {project}\n"
+            );
+            let findings = lint_source(&src, &LintOptions::default());
+            assert!(
+                !findings.iter().any(|f| f.rule == RuleId::SS001),
+                "{src}: {findings:?}"
+            );
+        }
+        // Without the first step, the same project install is the mistake SS001 is about.
+        let src = "FROM python:3.13-slim\nWORKDIR /code\nCOPY . /code\nRUN uv sync --frozen\n";
+        assert!(lint_source(src, &LintOptions::default())
+            .iter()
+            .any(|f| f.rule == RuleId::SS001));
     }
 
     #[test]
