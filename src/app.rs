@@ -1,7 +1,7 @@
 //! The page components. One set serves both sides: the pre-renderer turns them into static HTML
 //! (`ssr`), and the browser hydrates that HTML with the same components (`hydrate`).
 
-use leptos::either::{Either, EitherOf4};
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -19,6 +19,8 @@ pub enum Route {
     Guide(String),
     /// `/<lang>/calculator/`: the capacity calculator.
     Calculator,
+    /// `/<lang>/lab/`: the Dockerfile lab.
+    Lab,
     /// Any address without a page.
     NotFound,
 }
@@ -31,6 +33,7 @@ impl Route {
             Route::Home => "home".into(),
             Route::Guide(slug) => format!("guide/{slug}"),
             Route::Calculator => "calculator".into(),
+            Route::Lab => "lab".into(),
             Route::NotFound => "404".into(),
         }
     }
@@ -41,6 +44,7 @@ impl Route {
             "home" => Route::Home,
             "404" => Route::NotFound,
             "calculator" => Route::Calculator,
+            "lab" => Route::Lab,
             _ => match key.strip_prefix("guide/") {
                 Some(slug) => Route::Guide(slug.to_string()),
                 None => Route::NotFound,
@@ -55,6 +59,7 @@ impl Route {
             Route::Home | Route::NotFound => format!("/{}/", lang.code()),
             Route::Guide(slug) => format!("/{}/{slug}/", lang.code()),
             Route::Calculator => format!("/{}/calculator/", lang.code()),
+            Route::Lab => format!("/{}/lab/", lang.code()),
         }
     }
 }
@@ -91,6 +96,7 @@ impl PageView {
         match &self.route {
             Route::Guide(_) => format!("{} · Shipshape", self.title),
             Route::Calculator => format!("{} · Shipshape", s.calculator),
+            Route::Lab => format!("{} · Shipshape", s.lab),
             Route::Home => format!("Shipshape · {}", s.site_tagline),
             Route::Root => "Shipshape".into(),
             Route::NotFound => format!("{} · Shipshape", s.not_found_title),
@@ -109,18 +115,25 @@ pub fn App(page: PageView) -> impl IntoView {
         _ => None,
     };
     let main = match &route {
-        Route::Guide(slug) => EitherOf4::A(view! {
+        Route::Guide(slug) => EitherOf5::A(view! {
             <GuidePage lang slug=slug.clone() title=page.title.clone() html=page.html.clone() toc=page.toc.clone()/>
         }),
-        Route::Home => EitherOf4::B(view! { <HomePage lang/> }),
+        Route::Home => EitherOf5::B(view! { <HomePage lang/> }),
         // The calculator's markup belongs to the tools bundle, which hydrates it (src/tools.rs).
-        Route::Calculator => EitherOf4::C(view! {
+        Route::Calculator => EitherOf5::C(view! {
             <div id="calculator-root" class="tool-root" inner_html=page.html.clone()></div>
         }),
-        Route::Root => EitherOf4::D(view! { <EveryLanguage not_found=false/> }),
-        Route::NotFound => EitherOf4::D(view! { <EveryLanguage not_found=true/> }),
+        // Likewise the lab's (src/lab.rs), mounted by the tools bundle.
+        Route::Lab => EitherOf5::D(view! {
+            <div id="lab-root" class="tool-root" inner_html=page.html.clone()></div>
+        }),
+        Route::Root => EitherOf5::E(view! { <EveryLanguage not_found=false/> }),
+        Route::NotFound => EitherOf5::E(view! { <EveryLanguage not_found=true/> }),
     };
-    let with_sidebar = matches!(route, Route::Guide(_) | Route::Home | Route::Calculator);
+    let with_sidebar = matches!(
+        route,
+        Route::Guide(_) | Route::Home | Route::Calculator | Route::Lab
+    );
     view! {
         <a class="skip-link" href="#main">{s.skip_to_content}</a>
         <header class="topbar">
@@ -288,6 +301,14 @@ fn Sidebar(
                                 aria-current=(route == Route::Calculator).then_some("page")
                             >
                                 {s.calculator}
+                            </a>
+                        </li>
+                        <li>
+                            <a
+                                href=Route::Lab.path(lang)
+                                aria-current=(route == Route::Lab).then_some("page")
+                            >
+                                {s.lab}
                             </a>
                         </li>
                         <li>

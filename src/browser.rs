@@ -243,11 +243,12 @@ mod imp {
         }
     }
 
-    /// Loads the tools bundle (calculator) when the page shows a tool: the calculator page, or a
-    /// guide page with a calculator placeholder. Its files are named in the page's head.
+    /// Loads the tools bundle (calculator, lab) when the page shows a tool: the calculator or lab
+    /// page, or a guide page with a calculator placeholder. Its files are named in the page's head.
     pub fn load_tools_if_needed() {
         let doc = document();
         let needed = doc.get_element_by_id("calculator-root").is_some()
+            || doc.get_element_by_id("lab-root").is_some()
             || doc
                 .query_selector("figure[data-widget=calc]")
                 .ok()

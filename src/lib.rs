@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod calc;
 pub mod i18n;
+pub mod lab;
 pub mod nav;
 pub mod search;
 

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
 use shipshape::calc::CalculatorPage;
 use shipshape::i18n::Lang;
+use shipshape::lab::LabPage;
 use shipshape_content::{escape_attr, escape_html, Guide, Site};
 
 /// Picks the reader's language at `/`: their earlier choice, else the first of their browser's
@@ -88,7 +89,7 @@ fn run() -> Result<usize, String> {
         eprintln!("prerender: search index {name}: {} bytes", bytes.len());
         search_urls.insert(guide.lang, format!("/{name}"));
     }
-    // The tools bundle (calculator) is built beside the main one; pages name its files with a
+    // The tools bundle (calculator, lab) is built beside the main one; pages name its files with a
     // content hash so a new build is never served from an old cache.
     let mut tools = Vec::new();
     for (meta, file) in [
@@ -141,6 +142,18 @@ fn run() -> Result<usize, String> {
         write(
             &Path::new(guide.lang).join("calculator").join("index.html"),
             shell.page(&calculator, s.calculator_description, ""),
+        )?;
+        let lab = PageView {
+            lang,
+            route: Route::Lab,
+            title: s.lab.to_string(),
+            toc: Vec::new(),
+            // Rendered on its own, like the calculator: the tools bundle mounts it inside the page.
+            html: Owner::new().with(|| view! { <LabPage lang/> }.to_html()),
+        };
+        write(
+            &Path::new(guide.lang).join("lab").join("index.html"),
+            shell.page(&lab, s.lab_description, ""),
         )?;
         if guide.page(SUMMARY_SLUG).is_some() || guide.page(RULES_SLUG).is_some() {
             return Err(format!(
@@ -242,6 +255,13 @@ fn search_sections(guide: &Guide, lang: Lang) -> Vec<shipshape_search::Section> 
         section_heading: s.calculator.to_string(),
         url: Route::Calculator.path(lang),
         text: s.calculator_description.to_string(),
+        page_order: sections.len() as u32,
+    });
+    sections.push(shipshape_search::Section {
+        page_title: s.lab.to_string(),
+        section_heading: s.lab.to_string(),
+        url: Route::Lab.path(lang),
+        text: s.lab_description.to_string(),
         page_order: sections.len() as u32,
     });
     sections

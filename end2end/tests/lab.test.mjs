@@ -1,0 +1,152 @@
+// The Dockerfile lab, as readers meet it: findings, the layer view, fixes, and typed text that
+// stays text.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { hydrated, start, watchedPage } from '../harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** Waits until the page is hydrated and the lab (mounted by the tools bundle) is live. */
+async function live(page) {
+  await hydrated(page);
+  await page.waitForSelector('#lab-body[data-live] .lab', { timeout: 15000 });
+}
+
+async function openLab(env, lang = 'en', options = {}) {
+  const watched = await watchedPage(env, options);
+  await watched.page.goto(`${env.url}/${lang}/lab/`);
+  await live(watched.page);
+  return watched;
+}
+
+const pipStep = (page) => page.locator('.lab-step', { hasText: 'RUN pip install' });
+
+describe('lab page', () => {
+  const MESSAGES = {
+    en: /`COPY \. \/code` on line 3 brings in source files/,
+    ko: /3행의 `COPY \. \/code` 명령이/,
+    ja: /3行目の `COPY \. \/code` が/,
+  };
+  for (const [lang, message] of Object.entries(MESSAGES)) {
+    test(`the default Dockerfile shows SS001 on line 3, in ${lang}`, async () => {
+      const { context, page, problems, foreign } = await openLab(env, lang);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const finding = page.locator('.lab-finding[data-rule=SS001]');
+      assert.equal(await finding.count(), 1);
+      assert.equal(await finding.getAttribute('data-line'), '3');
+      assert.match(await finding.locator('.lab-message').innerText(), message);
+      assert.equal(await finding.locator('a.lab-rule').getAttribute('href'), `/${lang}/rules/SS001/`);
+      // The severity is a word, not only a colour.
+      assert.ok((await finding.locator('.lab-severity').innerText()).trim().length > 2);
+      // The findings are announced politely.
+      assert.match(await page.innerText('#lab-announce'), /SS001/);
+      assert.equal(await page.getAttribute('#lab-announce', 'aria-live'), 'polite');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(foreign, []);
+      await context.close();
+    });
+  }
+
+  test('app/main.py changed reruns pip install; the fix removes SS001 and keeps it cached', async () => {
+    const { context, page, problems, foreign } = await openLab(env);
+    assert.equal(await page.isChecked('input[data-path="app/main.py"]'), true);
+    assert.equal(await pipStep(page).getAttribute('data-status'), 'rebuilt');
+    assert.equal(await pipStep(page).getAttribute('data-cost'), 'heavy');
+    assert.match(await pipStep(page).innerText(), /rebuilt/);
+    assert.match(await page.innerText('.lab-summary'), /Editing app\/main\.py reruns 1 heavy step/);
+    // Unmarking the file: everything comes from the cache.
+    await page.uncheck('input[data-path="app/main.py"]');
+    await page.waitForSelector('.lab-step[data-status=rebuilt]', { state: 'detached' });
+    await page.check('input[data-path="app/main.py"]');
+    await page.waitForSelector('.lab-step[data-status=rebuilt]');
+
+    await page.locator('.lab-finding[data-rule=SS001] button.lab-fix').click();
+    await page.waitForSelector('.lab-finding[data-rule=SS001]', { state: 'detached' });
+    const text = await page.inputValue('#lab-source');
+    assert.ok(text.indexOf('requirements.txt') < text.indexOf('RUN pip install'), text);
+    assert.equal(await pipStep(page).getAttribute('data-status'), 'cached');
+    assert.match(await pipStep(page).innerText(), /cached/);
+    assert.match(await page.innerText('.lab-summary'), /no heavy step/);
+    assert.doesNotMatch(await page.innerText('#lab-announce'), /SS001/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('typing re-runs the analysis, and presets load', async () => {
+    const { context, page, problems } = await openLab(env);
+    await page.selectOption('#lab-preset', 'fastapi-requirements-first');
+    await page.waitForSelector('.lab-finding[data-rule=SS001]', { state: 'detached' });
+    assert.equal(await pipStep(page).getAttribute('data-status'), 'cached');
+    await page.fill('#lab-source', 'FROM python:3.13-slim\nWORKDIR /code\nCOPY . .\nRUN pip install -r requirements.txt\n');
+    await page.waitForSelector('.lab-finding[data-rule=SS001][data-line="3"]');
+    assert.equal(await pipStep(page).getAttribute('data-status'), 'rebuilt');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('script-injection payloads typed into the editor and the file list stay inert', async () => {
+    const { context, page, problems, foreign } = await openLab(env);
+    await page.evaluate(() => {
+      window.__pwned = 0;
+    });
+    const payloads = [
+      '<img src=x onerror="window.__pwned=1">',
+      '</textarea><script>window.__pwned=2</script>',
+      '"><svg onload="window.__pwned=3">',
+    ];
+    const dockerfile = `FROM python:3.13-slim\nWORKDIR /code\nCOPY ${payloads[0]} /code\nRUN pip install -r requirements.txt\n# ${payloads[1]}\nCOPY . /code\nRUN echo '${payloads[2]}'\n`;
+    await page.fill('#lab-source', dockerfile);
+    await page.fill('#lab-context-files', `requirements.txt\n${payloads[0]}\n${payloads[2]}\napp/main.py\n`);
+    await page.waitForSelector('input[data-path="app/main.py"]');
+    await page.check(`input[data-path='${payloads[0]}']`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), 0);
+    assert.equal(await page.locator('.lab img, .lab script, .lab svg').count(), 0);
+    // The payload shows as text.
+    assert.match(await page.innerText('.lab-layers'), /<img src=x/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('the server-rendered lab already shows the default findings and layers', async () => {
+    const html = await (await fetch(`${env.url}/en/lab/`)).text();
+    assert.match(html, /<div id="lab-root"/);
+    assert.match(html, /data-rule="SS001"/);
+    assert.match(html, /data-status="rebuilt"/);
+  });
+});
+
+describe('lab accessibility', () => {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe-core finds no serious or critical violation on /en/lab/ (${scheme})`, async () => {
+      const { context, page } = await openLab(env, 'en', { colorScheme: scheme });
+      await page.addScriptTag({ content: AXE });
+      const check = () =>
+        page.evaluate(async () => {
+          const result = await window.axe.run(document, { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+      assert.deepEqual(await check(), []);
+      // And with the fix applied (no SS001, every step cached).
+      await page.locator('.lab-finding[data-rule=SS001] button.lab-fix').click();
+      await page.waitForSelector('.lab-finding[data-rule=SS001]', { state: 'detached' });
+      assert.deepEqual(await check(), []);
+      await context.close();
+    });
+  }
+});
