@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: the release build served by a plain static server, and
 // Debian's Chromium driven by playwright-core. Every page is watched for console errors, page
 // errors and requests that leave the origin.
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -71,4 +72,20 @@ export async function routes() {
   }
   await walk(DIST);
   return out.map((p) => (p === '/' ? '/' : p + '/')).sort();
+}
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations on the page, or inside the element `selector`
+ * names, one line each (rule, impact, first few targets). Injects axe-core on first use.
+ */
+export async function seriousViolations(page, selector = null) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (sel) => {
+    const result = await window.axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
 }

@@ -1,12 +1,7 @@
 // The capacity calculator, as readers meet it: the page, the guide's widgets, links, storage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { hydrated, start, watchedPage } from '../harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -244,14 +239,7 @@ describe('calculator accessibility', () => {
   for (const scheme of ['light', 'dark']) {
     test(`axe-core finds no serious or critical violation on /en/calculator/ (${scheme})`, async () => {
       const { context, page } = await openCalculator(env, '?v=1&t=k8s', { colorScheme: scheme });
-      await page.addScriptTag({ content: AXE });
-      const check = () =>
-        page.evaluate(async () => {
-          const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
+      const check = () => seriousViolations(page);
       assert.deepEqual(await check(), []);
       // And with an error showing.
       await page.fill('#calc-pm', '-5');

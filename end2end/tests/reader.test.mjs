@@ -1,12 +1,7 @@
 // The guide reader, as readers meet it: the release build in Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { LANGS, hydrated, routes, start, watchedPage } from '../harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { LANGS, hydrated, routes, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -292,13 +287,7 @@ describe('accessibility', () => {
         const { context, page } = await watchedPage(env, { colorScheme: scheme });
         await page.goto(env.url + path);
         await hydrated(page);
-        await page.addScriptTag({ content: AXE });
-        const violations = await page.evaluate(async () => {
-          const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await seriousViolations(page);
         assert.deepEqual(violations, []);
         await context.close();
       });

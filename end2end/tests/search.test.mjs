@@ -1,12 +1,7 @@
 // Search in every language, offline, from the site's own index files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { hydrated, start, watchedPage } from '../harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -115,11 +110,7 @@ describe('search', () => {
     await page.keyboard.press('Control+k');
     await page.locator('.search-input').fill('컨테이너');
     await page.locator('.search-result').first().waitFor();
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document.querySelector('.search-dialog'), { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousViolations(page, '.search-dialog');
     assert.deepEqual(violations, []);
     await context.close();
   });
