@@ -462,10 +462,27 @@ fn finding_item(
             <a class="lab-rule" href=format!("/{}/rules/{rule}/", lang.code())>{rule}</a>
             " "
             <span class="lab-line">{line_label(lang, line)}</span>
-            <p class="lab-message">{message}</p>
+            <p class="lab-message">{code_spans(&message)}</p>
             {fix_button}
         </li>
     }
+}
+
+/// The engine writes names from the Dockerfile between backticks (as on a terminal); here they
+/// become `<code>` elements. Every piece stays text: nothing typed becomes markup.
+fn code_spans(message: &str) -> impl IntoView {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, piece)| {
+            let piece = piece.to_string();
+            if i % 2 == 1 {
+                leptos::either::Either::Left(view! { <code>{piece}</code> })
+            } else {
+                leptos::either::Either::Right(piece)
+            }
+        })
+        .collect_view()
 }
 
 fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoView {

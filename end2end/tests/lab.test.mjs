@@ -29,9 +29,9 @@ const pipStep = (page) => page.locator('.lab-step', { hasText: 'RUN pip install'
 
 describe('lab page', () => {
   const MESSAGES = {
-    en: /`COPY \. \/code` on line 3 brings in source files/,
-    ko: /3행의 `COPY \. \/code` 명령이/,
-    ja: /3行目の `COPY \. \/code` が/,
+    en: /COPY \. \/code on line 3 brings in source files/,
+    ko: /3행의 COPY \. \/code 명령이/,
+    ja: /3行目の COPY \. \/code が/,
   };
   for (const [lang, message] of Object.entries(MESSAGES)) {
     test(`the default Dockerfile shows SS001 on line 3, in ${lang}`, async () => {
@@ -41,6 +41,8 @@ describe('lab page', () => {
       assert.equal(await finding.count(), 1);
       assert.equal(await finding.getAttribute('data-line'), '3');
       assert.match(await finding.locator('.lab-message').innerText(), message);
+      // Names from the Dockerfile are shown as code, not between backticks.
+      assert.equal(await finding.locator('.lab-message code').first().innerText(), 'COPY . /code');
       assert.equal(await finding.locator('a.lab-rule').getAttribute('href'), `/${lang}/rules/SS001/`);
       // The severity is a word, not only a colour.
       assert.ok((await finding.locator('.lab-severity').innerText()).trim().length > 2);
