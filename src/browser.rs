@@ -210,7 +210,9 @@ mod imp {
             .await
             .ok()?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let index = timed("search-decode", || shipshape_search::Index::load(&bytes).ok());
+        let index = timed("search-decode", || {
+            shipshape_search::Index::load(&bytes).ok()
+        });
         if let Some(p) = &perf {
             let _ = p.measure_with_start_mark("search-load", "search-load-start");
         }
