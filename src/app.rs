@@ -270,6 +270,28 @@ fn Sidebar(
             }
         })
         .collect_view();
+    // The tools, each with its address and whether this page is (part of) it.
+    let in_rules = current
+        .as_deref()
+        .is_some_and(|c| c == RULES_SLUG || c.starts_with("rules/"));
+    let tools = [
+        (
+            Route::Calculator.path(lang),
+            s.calculator,
+            route == Route::Calculator,
+        ),
+        (Route::Lab.path(lang), s.lab, route == Route::Lab),
+        (format!("/{}/{RULES_SLUG}/", lang.code()), s.rules, in_rules),
+    ]
+    .into_iter()
+    .map(|(href, label, is_current)| {
+        view! {
+            <li>
+                <a href=href aria-current=is_current.then_some("page")>{label}</a>
+            </li>
+        }
+    })
+    .collect_view();
     view! {
         <nav
             id="sidebar"
@@ -294,35 +316,7 @@ fn Sidebar(
                 </li>
                 <li class="nav-part">
                     <span class="nav-part-title" id="part-tools">{s.tools}</span>
-                    <ul aria-labelledby="part-tools">
-                        <li>
-                            <a
-                                href=Route::Calculator.path(lang)
-                                aria-current=(route == Route::Calculator).then_some("page")
-                            >
-                                {s.calculator}
-                            </a>
-                        </li>
-                        <li>
-                            <a
-                                href=Route::Lab.path(lang)
-                                aria-current=(route == Route::Lab).then_some("page")
-                            >
-                                {s.lab}
-                            </a>
-                        </li>
-                        <li>
-                            <a
-                                href=format!("/{}/{RULES_SLUG}/", lang.code())
-                                aria-current=current
-                                    .as_deref()
-                                    .is_some_and(|c| c == RULES_SLUG || c.starts_with("rules/"))
-                                    .then_some("page")
-                            >
-                                {s.rules}
-                            </a>
-                        </li>
-                    </ul>
+                    <ul aria-labelledby="part-tools">{tools}</ul>
                 </li>
             </ul>
         </nav>
