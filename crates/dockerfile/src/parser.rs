@@ -386,19 +386,11 @@ impl<'a> Parser<'a> {
         whole: Span,
     ) -> Arguments {
         match keyword {
-            Keyword::Add | Keyword::Copy | Keyword::Volume => match lexer::parse_json_array(args) {
-                Ok(words) => Arguments::Exec(self.words(logical, base, words)),
-                Err(JsonArrayError::NotStrings) => {
-                    self.error(
-                        DiagnosticKind::NotStringArray {
-                            instruction: keyword,
-                        },
-                        whole,
-                    );
-                    Arguments::Invalid
-                }
-                Err(JsonArrayError::NotJson) => self.split_words(logical, args, base),
-            },
+            Keyword::Add | Keyword::Copy | Keyword::Volume => {
+                self.json_or(keyword, logical, args, base, whole, |p| {
+                    p.split_words(logical, args, base)
+                })
+            }
             Keyword::Cmd | Keyword::Entrypoint | Keyword::Run | Keyword::Shell => {
                 self.maybe_json(keyword, logical, args, base, whole)
             }
@@ -486,6 +478,22 @@ impl<'a> Parser<'a> {
         if args.is_empty() {
             return Arguments::None;
         }
+        self.json_or(keyword, logical, args, base, whole, |p| {
+            Arguments::Shell(p.text_word(logical, args, base))
+        })
+    }
+
+    /// Exec form when `args` is a JSON array of strings; an error when it is a JSON array of
+    /// anything else; `otherwise` (the instruction's own syntax) when it is not JSON at all.
+    fn json_or(
+        &mut self,
+        keyword: Keyword,
+        logical: &LogicalLine,
+        args: &str,
+        base: usize,
+        whole: Span,
+        otherwise: impl FnOnce(&Self) -> Arguments,
+    ) -> Arguments {
         match lexer::parse_json_array(args) {
             Ok(words) => Arguments::Exec(self.words(logical, base, words)),
             Err(JsonArrayError::NotStrings) => {
@@ -497,7 +505,7 @@ impl<'a> Parser<'a> {
                 );
                 Arguments::Invalid
             }
-            Err(JsonArrayError::NotJson) => Arguments::Shell(self.text_word(logical, args, base)),
+            Err(JsonArrayError::NotJson) => otherwise(self),
         }
     }
 
