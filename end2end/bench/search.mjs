@@ -20,6 +20,11 @@ for (const lang of ['en', 'ko', 'ja']) {
     const page = await context.newPage();
     await page.goto(`${env.url}/${lang}/overview/`);
     await hydrated(page);
+    // A reader opens search on a page that has finished loading. Right after hydration the
+    // renderer is still busy (wasm tier-up, late resources) and on a 2-core machine that adds
+    // 30-150 ms of noise that has nothing to do with search.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
     await page.keyboard.press('Control+k');
     const input = page.locator('.search-input');
     await input.waitFor();

@@ -39,8 +39,8 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<FoldedChar>) {
                 continue;
             }
         }
-        if ch.is_ascii() {
-            // The common case, without the iterator of `to_lowercase`.
+        if ch.is_ascii() || caseless(ch) {
+            // The common cases, without the table search of `to_lowercase`.
             out.push(FoldedChar {
                 ch: ch.to_ascii_lowercase(),
                 start,
@@ -56,6 +56,13 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<FoldedChar>) {
             }
         }
     }
+}
+
+/// True for the blocks with no case mappings that make up most of Korean and Japanese text
+/// (CJK punctuation, kana, jamo, ideographs, Hangul syllables), so that folding them skips the
+/// table search in `char::to_lowercase`.
+fn caseless(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0xA63F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF)
 }
 
 /// Folds a string, for callers that do not need the offsets.
@@ -196,6 +203,19 @@ mod tests {
         fold_into("aｶﾞb", &mut folded);
         let spans: Vec<_> = folded.iter().map(|f| (f.ch, f.start, f.end)).collect();
         assert_eq!(spans, vec![('a', 0, 1), ('ガ', 1, 7), ('b', 7, 8)]);
+    }
+
+    #[test]
+    fn caseless_blocks_really_have_no_case() {
+        for cp in (0x2E80..=0xA63F)
+            .chain(0xAC00..=0xD7FF)
+            .chain(0xF900..=0xFAFF)
+        {
+            if let Some(c) = char::from_u32(cp) {
+                assert!(caseless(c));
+                assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+            }
+        }
     }
 
     #[test]

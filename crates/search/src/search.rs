@@ -137,6 +137,7 @@ impl Index {
         // Per term: (section, flags) in section order; flags as in FLAG_TITLE, FLAG_HEADING and
         // the text occurrence count under TF_MASK.
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut grams: HashMap<u64, u32, BuildHasherDefault<TermHasher>> = HashMap::default();
         let mut scratch = Scratch::default();
         for (section_id, section) in self.sections.iter().enumerate() {
             let section_id = to_u32(section_id)?;
@@ -147,14 +148,22 @@ impl Index {
                 (section.text.as_str(), 0),
             ] {
                 for_each_token(text, &mut scratch, |t| {
-                    let id = match ids.get(t.term) {
-                        Some(&id) => id as usize,
-                        None => {
-                            ids.insert(t.term.to_owned(), lists.len() as u32);
-                            lists.push(Vec::new());
-                            lists.len() - 1
-                        }
+                    let next = lists.len() as u32;
+                    let id = match gram_key(t.term) {
+                        // Most Korean and Japanese terms are two characters: a number is a
+                        // cheaper key than a string.
+                        Some(key) => *grams.entry(key).or_insert(next) as usize,
+                        None => match ids.get(t.term) {
+                            Some(&id) => id as usize,
+                            None => {
+                                ids.insert(t.term.to_owned(), next);
+                                next as usize
+                            }
+                        },
                     };
+                    if id == lists.len() {
+                        lists.push(Vec::new());
+                    }
                     let list = &mut lists[id];
                     if list.last().map(|p| p.0) != Some(section_id) {
                         list.push((section_id, 0));
@@ -172,6 +181,11 @@ impl Index {
         }
         // A sorted vocabulary makes lookups a binary search and prefixes a contiguous range.
         let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        vocabulary.extend(grams.into_iter().filter_map(|(key, id)| {
+            let first = char::from_u32((key >> 21) as u32)?;
+            let second = char::from_u32((key & 0x1F_FFFF) as u32)?;
+            Some(([first, second].iter().collect(), id))
+        }));
         vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let total: usize = lists.iter().map(Vec::len).sum();
         self.terms
@@ -448,8 +462,22 @@ impl Hasher for TermHasher {
         }
     }
 
+    /// Gram keys: one multiply instead of eight FNV rounds.
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7CC1_B727_220A_95);
+    }
+
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// A two-character term as one number: both characters' code points side by side.
+fn gram_key(term: &str) -> Option<u64> {
+    let mut chars = term.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(a), Some(b), None) => Some(u64::from(a as u32) << 21 | u64::from(b as u32)),
+        _ => None,
     }
 }
 
