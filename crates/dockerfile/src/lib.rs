@@ -10,7 +10,7 @@
 //!   [`Arguments`], [`Heredoc`]s, each with a [`Span`]) and [`Diagnostic`]s.
 //! * [`Dockerfile::stages`] → [`Stage`]s.
 //! * [`plan`] → [`RebuildPlan`]: per stage and step, [`StepStatus`],
-//!   a structured [`Reason`] and a [`Cost`].
+//!   a structured [`Reason`] (worded by [`reason_text`] in three languages) and a [`Cost`].
 //! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
 //!   optional [`Fix`]); [`message_text`] words a message in English, Korean
 //!   or Japanese.
@@ -21,6 +21,7 @@ mod check;
 pub mod dockerignore;
 mod lexer;
 mod parser;
+mod reasons;
 pub mod rebuild;
 pub mod rules;
 pub mod shell;
@@ -30,6 +31,7 @@ pub mod syntax;
 
 pub use dockerignore::Dockerignore;
 pub use parser::parse;
+pub use reasons::reason_text;
 pub use rebuild::{
     plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan,
     StepStatus,
