@@ -14,11 +14,13 @@
 //! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
 //!   optional [`Fix`]); [`message_text`] words a message in English, Korean
 //!   or Japanese.
+//! * [`highlight`] → [`HighlightSpan`]s: editor colours from the same parse.
 //! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
 pub mod buildkit;
 mod check;
 pub mod dockerignore;
+mod highlight;
 mod lexer;
 mod parser;
 mod reasons;
@@ -30,6 +32,7 @@ mod stages;
 pub mod syntax;
 
 pub use dockerignore::Dockerignore;
+pub use highlight::{highlight, highlight_parsed, HighlightKind, HighlightSpan};
 pub use parser::parse;
 pub use reasons::reason_text;
 pub use rebuild::{
