@@ -14,11 +14,14 @@
 //! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
 //!   optional [`Fix`]); [`message_text`] words a message in English, Korean
 //!   or Japanese.
+//! * [`context_sources`], [`suggested_context`]: the context paths a Dockerfile
+//!   reads, and a file list to start the lab's build context from.
 //! * [`highlight`] → [`HighlightSpan`]s: editor colours from the same parse.
 //! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
 pub mod buildkit;
 mod check;
+mod context;
 pub mod dockerignore;
 mod highlight;
 mod lexer;
@@ -31,6 +34,7 @@ pub mod span;
 mod stages;
 pub mod syntax;
 
+pub use context::{context_sources, suggested_context};
 pub use dockerignore::Dockerignore;
 pub use highlight::{highlight, highlight_parsed, HighlightKind, HighlightSpan};
 pub use parser::parse;

@@ -2,12 +2,12 @@
 //! overlapping, non-empty, inside the source, on character boundaries) on
 //! every corpus Dockerfile, on mutations of them (cut anywhere, Korean and
 //! Japanese text, stray quotes, escapes and heredoc markers pasted in), and on
-//! random input.
+//! random input. The lab's context helpers run on the same inputs.
 
 mod common;
 
 use proptest::prelude::*;
-use shipshape_dockerfile::{highlight, parse, HighlightKind};
+use shipshape_dockerfile::{context_sources, highlight, parse, suggested_context, HighlightKind};
 use std::fs;
 
 fn check(src: &str) {
@@ -29,6 +29,12 @@ fn check(src: &str) {
     }
     // Every keyword the parser read is coloured (as a keyword, or as an error).
     let df = parse(src);
+    // The lab's other helpers take the same input: they must not panic either.
+    let sources = context_sources(&df);
+    assert!(sources
+        .iter()
+        .all(|s| !s.is_empty() && !s.starts_with("./")));
+    suggested_context(&df);
     for ins in &df.instructions {
         let k = ins.keyword_span;
         if k.start == k.end {
