@@ -10,17 +10,23 @@
 //!   [`Arguments`], [`Heredoc`]s, each with a [`Span`]) and [`Diagnostic`]s.
 //! * [`Dockerfile::stages`] → [`Stage`]s.
 //! * [`plan`] → [`RebuildPlan`]: per stage and step, [`StepStatus`],
-//!   a structured [`Reason`] and a [`Cost`].
+//!   a structured [`Reason`] (worded by [`reason_text`] in three languages) and a [`Cost`].
 //! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
 //!   optional [`Fix`]); [`message_text`] words a message in English, Korean
 //!   or Japanese.
+//! * [`context_sources`], [`suggested_context`]: the context paths a Dockerfile
+//!   reads, and a file list to start the lab's build context from.
+//! * [`highlight`] → [`HighlightSpan`]s: editor colours from the same parse.
 //! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
 pub mod buildkit;
 mod check;
+mod context;
 pub mod dockerignore;
+mod highlight;
 mod lexer;
 mod parser;
+mod reasons;
 pub mod rebuild;
 pub mod rules;
 pub mod shell;
@@ -28,8 +34,11 @@ pub mod span;
 mod stages;
 pub mod syntax;
 
+pub use context::{context_sources, suggested_context};
 pub use dockerignore::Dockerignore;
+pub use highlight::{highlight, highlight_parsed, HighlightKind, HighlightSpan};
 pub use parser::parse;
+pub use reasons::reason_text;
 pub use rebuild::{
     plan, BuildContext, Changes, Cost, PlanProblem, Reason, RebuildPlan, StagePlan, StepPlan,
     StepStatus,

@@ -570,14 +570,14 @@ fn source_covers(source: &str, file: &str, file_is_dir: bool) -> bool {
 
 /// `--mount=type=bind,from=x,source=y,target=z`.
 #[derive(Debug, Default)]
-struct Mount {
-    kind: String,
-    from: Option<String>,
-    source: Option<String>,
+pub(crate) struct Mount {
+    pub kind: String,
+    pub from: Option<String>,
+    pub source: Option<String>,
 }
 
 impl Mount {
-    fn parse(spec: &str) -> Mount {
+    pub(crate) fn parse(spec: &str) -> Mount {
         let mut mount = Mount {
             kind: "bind".to_string(),
             ..Mount::default()
@@ -595,7 +595,7 @@ impl Mount {
     }
 }
 
-fn is_remote(source: &str) -> bool {
+pub(crate) fn is_remote(source: &str) -> bool {
     let lower = source.to_ascii_lowercase();
     lower.starts_with("http://")
         || lower.starts_with("https://")

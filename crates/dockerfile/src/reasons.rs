@@ -1,0 +1,228 @@
+//! Why a step of the rebuild plan has its status, worded in English, Korean or
+//! Japanese: the [`Reason`] counterpart of [`crate::message_text`]. Names taken
+//! from the Dockerfile (files, stages, build arguments, steps) are written
+//! between backticks so a UI can set them in code type.
+
+use crate::rebuild::Reason;
+use crate::rules::{list, Lang};
+
+/// The reason as one or two full sentences in `lang`. Pure string formatting:
+/// no I/O, never panics. (`Display` on [`Reason`] stays the short English
+/// fragment the CLI prints in its table.)
+pub fn reason_text(reason: &Reason, lang: Lang) -> String {
+    use Lang::{En, Ja, Ko};
+    match (reason, lang) {
+        (Reason::NothingChanged, En) => "Nothing this step depends on has changed.".into(),
+        (Reason::NothingChanged, Ko) => "이 단계가 의존하는 것 중 바뀐 것이 없습니다.".into(),
+        (Reason::NothingChanged, Ja) => {
+            "このステップが依存しているものは何も変わっていません。".into()
+        }
+        (Reason::ChangesIgnored { files }, _) => {
+            let f = files_of(files, lang);
+            match lang {
+                En => format!("{f} changed, but `.dockerignore` keeps {} out of the build context, so this step does not see the change.", if files.len() == 1 { "it" } else { "them" }),
+                Ko => format!("{f} 파일이 바뀌었지만 `.dockerignore`가 빌드 컨텍스트에서 제외하므로 이 단계에는 영향이 없습니다."),
+                Ja => format!("{f} は変更されましたが、`.dockerignore` でビルドコンテキストから除外されているため、このステップには影響しません。"),
+            }
+        }
+        (Reason::ArgDeclared { name }, En) => format!("Build argument `{name}` changed, but declaring it with ARG rebuilds nothing: the first step that uses it does."),
+        (Reason::ArgDeclared { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었지만 ARG로 선언하는 것만으로는 아무것도 다시 빌드되지 않습니다. 이 인자를 처음 사용하는 단계부터 다시 빌드됩니다."),
+        (Reason::ArgDeclared { name }, Ja) => format!("ビルド引数 `{name}` の値が変わりましたが、ARG で宣言するだけでは何も再ビルドされません。再ビルドされるのは、この引数を最初に使うステップからです。"),
+        (Reason::FilesChanged { step, files }, _) => {
+            let f = files_of(files, lang);
+            match lang {
+                En => format!("`{step}` copies {f}, which changed."),
+                Ko => format!("`{step}` 단계가 복사하는 {f} 파일이 바뀌었습니다."),
+                Ja => format!("`{step}` がコピーする {f} が変更されました。"),
+            }
+        }
+        (Reason::MountedFilesChanged { files }, _) => {
+            let f = files_of(files, lang);
+            match lang {
+                En => format!("This step mounts {f}, which changed."),
+                Ko => format!("이 단계가 마운트하는 {f} 파일이 바뀌었습니다."),
+                Ja => format!("このステップがマウントする {f} が変更されました。"),
+            }
+        }
+        (Reason::PreviousStepRebuilt { line }, En) => format!("The step on line {line} was rebuilt, which breaks the cache chain: every later step of the stage runs again."),
+        (Reason::PreviousStepRebuilt { line }, Ko) => format!("{line}행의 단계가 다시 빌드되면서 캐시가 끊겼으므로 이후 단계도 모두 다시 실행됩니다."),
+        (Reason::PreviousStepRebuilt { line }, Ja) => format!("{line}行目のステップが再ビルドされてキャッシュが途切れたため、それ以降のステップもすべて再実行されます。"),
+        (Reason::ArgUsed { name }, En) => format!("Build argument `{name}` changed, and this step uses it."),
+        (Reason::ArgUsed { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었고 이 단계가 그 값을 사용합니다."),
+        (Reason::ArgUsed { name }, Ja) => format!("ビルド引数 `{name}` の値が変わり、このステップはその値を使っています。"),
+        (Reason::ArgInEnvironment { name }, En) => format!("Build argument `{name}` changed. RUN sees every build argument in scope as an environment variable, so it runs again even if the command never mentions it."),
+        (Reason::ArgInEnvironment { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었습니다. RUN은 범위 안의 모든 빌드 인자를 환경 변수로 받으므로, 명령에서 직접 쓰지 않더라도 다시 실행됩니다."),
+        (Reason::ArgInEnvironment { name }, Ja) => format!("ビルド引数 `{name}` の値が変わりました。RUN はスコープ内のすべてのビルド引数を環境変数として受け取るため、コマンドで直接使っていなくても再実行されます。"),
+        (Reason::EnvChanged { name, line }, En) => format!("`{name}`, set by ENV on line {line}, changed, and this step sees it."),
+        (Reason::EnvChanged { name, line }, Ko) => format!("{line}행의 ENV가 설정하는 `{name}` 값이 바뀌었고, 이 단계는 그 환경 변수의 영향을 받습니다."),
+        (Reason::EnvChanged { name, line }, Ja) => format!("{line}行目の ENV で設定している `{name}` の値が変わり、このステップはその環境変数の影響を受けます。"),
+        (Reason::BaseStageRebuilt { stage }, En) => format!("This stage starts from stage `{stage}`, which was rebuilt."),
+        (Reason::BaseStageRebuilt { stage }, Ko) => format!("이 스테이지의 기반인 `{stage}` 스테이지가 다시 빌드되었습니다."),
+        (Reason::BaseStageRebuilt { stage }, Ja) => format!("このステージのベースになっている `{stage}` ステージが再ビルドされました。"),
+        (Reason::SourceStageRebuilt { stage }, En) => format!("This step takes files from stage `{stage}`, which was rebuilt."),
+        (Reason::SourceStageRebuilt { stage }, Ko) => format!("이 단계가 파일을 가져오는 `{stage}` 스테이지가 다시 빌드되었습니다."),
+        (Reason::SourceStageRebuilt { stage }, Ja) => format!("このステップがファイルを取り込む `{stage}` ステージが再ビルドされました。"),
+        (Reason::RemoteSource { url }, En) => format!("ADD downloads `{url}` again on every build; pin it with `--checksum` so the download is cached."),
+        (Reason::RemoteSource { url }, Ko) => format!("ADD는 빌드할 때마다 `{url}` 주소에서 파일을 다시 내려받습니다. `--checksum` 옵션으로 고정하면 캐시를 쓸 수 있습니다."),
+        (Reason::RemoteSource { url }, Ja) => format!("ADD はビルドのたびに `{url}` から取得し直します。`--checksum` で固定すれば、ダウンロードもキャッシュされます。"),
+        (Reason::StageNotNeeded { stage, target }, En) => format!("Stage `{stage}` is not built: the target `{target}` does not need it."),
+        (Reason::StageNotNeeded { stage, target }, Ko) => format!("빌드 대상인 `{target}` 스테이지에 필요하지 않으므로 `{stage}` 스테이지는 빌드하지 않습니다."),
+        (Reason::StageNotNeeded { stage, target }, Ja) => format!("ビルド対象の `{target}` ステージには不要なため、`{stage}` ステージはビルドされません。"),
+    }
+}
+
+/// Up to three files by name; more become "`a`, `b` and 4 other files".
+fn files_of(files: &[String], lang: Lang) -> String {
+    if files.len() <= 3 {
+        return list(files, lang);
+    }
+    let (shown, rest) = (list(&files[..2], lang), files.len() - 2);
+    match lang {
+        Lang::En => {
+            let shown = shown.replace(" and ", ", ");
+            format!("{shown} and {rest} other files")
+        }
+        Lang::Ko => format!("{shown} 외 {rest}개"),
+        Lang::Ja => format!("{shown} ほか {rest} 件のファイル"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> String {
+        v.to_string()
+    }
+
+    /// One of each variant, with names that a translation must carry over.
+    fn every_reason() -> Vec<Reason> {
+        vec![
+            Reason::NothingChanged,
+            Reason::ChangesIgnored {
+                files: vec![s("notes.md")],
+            },
+            Reason::ArgDeclared { name: s("VERSION") },
+            Reason::FilesChanged {
+                step: s("COPY . /code"),
+                files: vec![s("app/main.py")],
+            },
+            Reason::MountedFilesChanged {
+                files: vec![s("go.sum"), s("go.mod")],
+            },
+            Reason::PreviousStepRebuilt { line: 3 },
+            Reason::ArgUsed { name: s("VERSION") },
+            Reason::ArgInEnvironment { name: s("VERSION") },
+            Reason::EnvChanged {
+                name: s("PATH"),
+                line: 4,
+            },
+            Reason::BaseStageRebuilt { stage: s("base") },
+            Reason::SourceStageRebuilt { stage: s("build") },
+            Reason::RemoteSource {
+                url: s("https://example.com/a.tgz"),
+            },
+            Reason::StageNotNeeded {
+                stage: s("test"),
+                target: s("runtime"),
+            },
+        ]
+    }
+
+    /// The text with every `code span` removed.
+    fn prose(text: &str) -> String {
+        text.split('`').step_by(2).collect()
+    }
+
+    #[test]
+    fn the_sample_covers_every_variant() {
+        // Exhaustive on purpose: a new variant fails to compile here until the
+        // sample above has one.
+        let kind = |r: &Reason| match r {
+            Reason::NothingChanged => 0,
+            Reason::ChangesIgnored { .. } => 1,
+            Reason::ArgDeclared { .. } => 2,
+            Reason::FilesChanged { .. } => 3,
+            Reason::MountedFilesChanged { .. } => 4,
+            Reason::PreviousStepRebuilt { .. } => 5,
+            Reason::ArgUsed { .. } => 6,
+            Reason::ArgInEnvironment { .. } => 7,
+            Reason::EnvChanged { .. } => 8,
+            Reason::BaseStageRebuilt { .. } => 9,
+            Reason::SourceStageRebuilt { .. } => 10,
+            Reason::RemoteSource { .. } => 11,
+            Reason::StageNotNeeded { .. } => 12,
+        };
+        let kinds: Vec<i32> = every_reason().iter().map(kind).collect();
+        assert_eq!(kinds, (0..13).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_reason_reads_in_every_language() {
+        for reason in every_reason() {
+            for lang in [Lang::En, Lang::Ko, Lang::Ja] {
+                let text = reason_text(&reason, lang);
+                assert!(!text.trim().is_empty(), "{reason:?} {lang:?}");
+                assert_eq!(text.matches('`').count() % 2, 0, "{text}");
+                if lang == Lang::En {
+                    assert!(text.ends_with('.'), "{text}");
+                    continue;
+                }
+                // No English prose outside code spans: at most lone
+                // instruction keywords (RUN, ADD, ENV) stand between the
+                // Korean or Japanese words, never two English words in a row.
+                let p = prose(&text);
+                let words: Vec<&str> = p
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for w in &words {
+                    assert!(
+                        matches!(*w, "ARG" | "RUN" | "ENV" | "ADD"),
+                        "English word {w:?} in {lang:?}: {text}"
+                    );
+                }
+                let native = |c: char| match lang {
+                    Lang::Ko => ('\u{ac00}'..='\u{d7a3}').contains(&c),
+                    _ => ('\u{3040}'..='\u{30ff}').contains(&c),
+                };
+                assert!(text.chars().any(native), "{text}");
+                assert!(text.ends_with('.') || text.ends_with('。'), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_from_the_dockerfile_are_kept_in_backticks() {
+        let r = Reason::FilesChanged {
+            step: s("COPY . /code"),
+            files: vec![s("app/main.py")],
+        };
+        for lang in [Lang::En, Lang::Ko, Lang::Ja] {
+            let t = reason_text(&r, lang);
+            assert!(
+                t.contains("`COPY . /code`") && t.contains("`app/main.py`"),
+                "{t}"
+            );
+        }
+        let r = Reason::EnvChanged {
+            name: s("PATH"),
+            line: 12,
+        };
+        assert!(reason_text(&r, Lang::Ko).starts_with("12행"));
+        assert!(reason_text(&r, Lang::Ja).starts_with("12行目"));
+    }
+
+    #[test]
+    fn long_file_lists_are_shortened() {
+        let files: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
+        assert_eq!(files_of(&files, Lang::En), "`f0`, `f1` and 4 other files");
+        assert_eq!(files_of(&files, Lang::Ko), "`f0`, `f1` 외 4개");
+        assert_eq!(files_of(&files, Lang::Ja), "`f0`、`f1` ほか 4 件のファイル");
+        assert_eq!(files_of(&files[..3], Lang::En), "`f0`, `f1` and `f2`");
+        let r = Reason::ChangesIgnored {
+            files: files.clone(),
+        };
+        assert!(reason_text(&r, Lang::Ko).starts_with("`f0`, `f1` 외 4개 파일이"));
+    }
+}
