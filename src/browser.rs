@@ -245,30 +245,70 @@ mod imp {
         }
     }
 
-    /// Loads the tools bundle (calculator, lab) when the page shows a tool: the calculator or lab
-    /// page, or a guide page with a calculator placeholder. Its files are named in the page's head.
+    /// Loads the tool bundle the page needs: the calculator's on the calculator page and on guide
+    /// pages with a calculator placeholder, the lab's on the lab page. A guide page's lab examples
+    /// stay static code until the reader asks for the live editor (their "edit it here" button):
+    /// reading a page does not download the lab. Bundle files are named in the page's head. Both
+    /// bundles declare the same global initialiser, so a page gets one of them at most; the
+    /// content checks keep calculator and lab placeholders off the same page.
     pub fn load_tools_if_needed() {
         let doc = document();
-        let needed = doc.get_element_by_id("calculator-root").is_some()
-            || doc.get_element_by_id("lab-root").is_some()
-            || doc
-                .query_selector("figure[data-widget=calc]")
-                .ok()
-                .flatten()
-                .is_some();
-        let meta = |name: &str| {
-            doc.query_selector(&format!("meta[name={name}]"))
+        let has = |selector: &str| doc.query_selector(selector).ok().flatten().is_some();
+        if has("#calculator-root, figure[data-widget=calc]") {
+            load_bundle("calc");
+        } else if has("#lab-root") {
+            load_bundle("lab");
+        } else if has("figure[data-widget=lab]") {
+            let on_click: Closure<dyn FnMut(MouseEvent)> = Closure::new(move |ev: MouseEvent| {
+                let Some(button) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest(".widget-start").ok().flatten())
+                else {
+                    return;
+                };
+                if let Ok(Some(figure)) = button.closest("figure[data-widget=lab]") {
+                    let _ = figure.set_attribute("data-focus", "");
+                }
+                let doc = document();
+                if let Ok(buttons) = doc.query_selector_all(".widget-start") {
+                    for i in 0..buttons.length() {
+                        if let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok())
+                        {
+                            let _ = b.set_attribute("disabled", "");
+                            let _ = b.set_attribute("aria-busy", "true");
+                        }
+                    }
+                }
+                if doc
+                    .document_element()
+                    .and_then(|e| e.get_attribute("data-lab-loading"))
+                    .is_none()
+                {
+                    if let Some(root) = doc.document_element() {
+                        let _ = root.set_attribute("data-lab-loading", "");
+                    }
+                    load_bundle("lab");
+                }
+            });
+            let _ =
+                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            on_click.forget();
+        }
+    }
+
+    /// Adds the bundle's script and starts its wasm.
+    fn load_bundle(bundle: &str) {
+        let doc = document();
+        let meta = |kind: &str| {
+            doc.query_selector(&format!("meta[name=shipshape-{bundle}-{kind}]"))
                 .ok()
                 .flatten()
                 .and_then(|m| m.get_attribute("content"))
         };
-        let (Some(js), Some(wasm)) = (meta("shipshape-tools-js"), meta("shipshape-tools-wasm"))
-        else {
+        let (Some(js), Some(wasm)) = (meta("js"), meta("wasm")) else {
             return;
         };
-        if !needed {
-            return;
-        }
         let Ok(script) = doc.create_element("script") else {
             return;
         };

@@ -1,157 +1,39 @@
-//! The Dockerfile lab: an editor whose findings and layer view come from `shipshape-dockerfile`
-//! as the reader types. This module only asks the engine and shows its answers; everything the
-//! reader types is shown as text, never as markup.
+//! The Dockerfile lab: an editor whose colours, findings and layer view come from
+//! `shipshape-dockerfile` as the reader types. This module only asks the engine and shows its
+//! answers; everything the reader types is shown as text, never as markup.
 //!
-//! Like the calculator, it lives in the tools bundle only: the main bundle renders
-//! `<div id="lab-root">` with the server's markup and never refers to this module.
+//! - `editor`: the overlay (syntax colours, underlines, gutter) and text offsets, as pure code.
+//! - `web`: saved copies, the address, clipboard, downloads and undoable edits (browser only).
+//! - `presets`: the example Dockerfiles.
+//! - `text`: the lab's words in three languages.
+//!
+//! It lives in the lab bundle only: the main bundle renders `<div id="lab-root">` with the
+//! server's markup and a guide page's `figure[data-widget=lab]` as static code, and never refers
+//! to this module.
 
+pub mod editor;
+pub mod presets;
+pub mod text;
+mod web;
+
+use leptos::either::Either;
 use leptos::prelude::*;
 use shipshape_dockerfile::{
-    apply_fix, fix_title, lint_source, message_text, parse, plan, BuildContext, Changes, Cost,
-    Finding, LintOptions, RebuildPlan, RuleSeverity, StepPlan, StepStatus,
+    apply_fix, fix_all, fix_title, highlight_parsed, lint, message_text, parse, plan, reason_text,
+    BuildContext, Changes, Cost, Diagnostic, Dockerfile, Dockerignore, Finding, Keyword,
+    LintOptions, RebuildPlan, RuleSeverity, Severity, StepPlan, StepStatus,
 };
+use shipshape_labstate::{decode, decode_link, encode, fits_in_link, DecodeError, LabState};
 
 use crate::i18n::Lang;
+use editor::{
+    byte_offset, gutter_html, line_count, minimal_edit, overlay_html, utf16_offset, Mark,
+};
+pub use presets::PRESETS;
+pub use text::{line_label, texts, LabText};
 
 /// The guide's first example: the whole project copied before the dependencies are installed.
-pub const COPY_FIRST: &str = "FROM python:3.13-slim
-WORKDIR /code
-COPY . /code
-RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
-CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
-";
-
-/// The same image with the requirements copied and installed first.
-pub const REQUIREMENTS_FIRST: &str = "FROM python:3.13-slim
-WORKDIR /code
-COPY ./requirements.txt /code/requirements.txt
-RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
-COPY ./app /code/app
-CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
-";
-
-/// The build context's files at first, one per line.
-pub const DEFAULT_CONTEXT: &str = "requirements.txt\napp/__init__.py\napp/main.py\n";
-
-/// The file marked changed at first.
-pub const DEFAULT_CHANGED: &str = "app/main.py";
-
-/// The presets: (key, Dockerfile). Their names are in [`LabText::presets`], in the same order.
-pub const PRESETS: [(&str, &str); 2] = [
-    ("fastapi-copy-first", COPY_FIRST),
-    ("fastapi-requirements-first", REQUIREMENTS_FIRST),
-];
-
-/// The lab's own words, in one language.
-pub struct LabText {
-    pub editor: &'static str,
-    pub preset: &'static str,
-    pub presets: [&'static str; 2],
-    pub findings: &'static str,
-    pub no_findings: &'static str,
-    pub fix: &'static str,
-    pub error: &'static str,
-    pub warning: &'static str,
-    pub info: &'static str,
-    pub context: &'static str,
-    pub context_files: &'static str,
-    pub context_hint: &'static str,
-    pub changed: &'static str,
-    pub layers: &'static str,
-    pub stage: &'static str,
-    pub cached: &'static str,
-    pub rebuilt: &'static str,
-    pub not_built: &'static str,
-    pub heavy: &'static str,
-    pub no_stages: &'static str,
-}
-
-const EN: LabText = LabText {
-    editor: "Dockerfile",
-    preset: "Example",
-    presets: ["FastAPI, COPY . first", "FastAPI, requirements first"],
-    findings: "Findings",
-    no_findings: "No findings: every rule passes.",
-    fix: "Fix",
-    error: "Error",
-    warning: "Warning",
-    info: "Info",
-    context: "Build context",
-    context_files: "Files in the context, one per line",
-    context_hint: "Check the files you edit to see what the next build reruns.",
-    changed: "Changed since the last build",
-    layers: "What the next build does",
-    stage: "Stage",
-    cached: "cached",
-    rebuilt: "rebuilt",
-    not_built: "not built",
-    heavy: "heavy",
-    no_stages: "The Dockerfile has no FROM, so there is no stage to build.",
-};
-
-const KO: LabText = LabText {
-    editor: "Dockerfile",
-    preset: "예제",
-    presets: ["FastAPI, COPY . 먼저", "FastAPI, requirements 먼저"],
-    findings: "발견 사항",
-    no_findings: "발견 사항이 없습니다. 모든 규칙을 통과했습니다.",
-    fix: "고치기",
-    error: "오류",
-    warning: "경고",
-    info: "정보",
-    context: "빌드 컨텍스트",
-    context_files: "컨텍스트의 파일(한 줄에 하나씩)",
-    context_hint: "수정할 파일에 체크하면 다음 빌드에서 무엇이 다시 실행되는지 보입니다.",
-    changed: "지난 빌드 이후 바뀐 파일",
-    layers: "다음 빌드에서 일어나는 일",
-    stage: "스테이지",
-    cached: "캐시 사용",
-    rebuilt: "다시 빌드",
-    not_built: "빌드 안 함",
-    heavy: "무거운 단계",
-    no_stages: "Dockerfile에 FROM이 없어서 빌드할 스테이지가 없습니다.",
-};
-
-const JA: LabText = LabText {
-    editor: "Dockerfile",
-    preset: "例",
-    presets: ["FastAPI、COPY . が先", "FastAPI、requirements が先"],
-    findings: "指摘",
-    no_findings: "指摘はありません。すべてのルールを満たしています。",
-    fix: "修正",
-    error: "エラー",
-    warning: "警告",
-    info: "情報",
-    context: "ビルドコンテキスト",
-    context_files: "コンテキストのファイル（1 行に 1 つ）",
-    context_hint:
-        "編集するファイルにチェックを入れると、次のビルドで何が再実行されるかがわかります。",
-    changed: "前回のビルドから変わったファイル",
-    layers: "次のビルドで起きること",
-    stage: "ステージ",
-    cached: "キャッシュ",
-    rebuilt: "再ビルド",
-    not_built: "ビルドしない",
-    heavy: "重いステップ",
-    no_stages: "Dockerfile に FROM がないため、ビルドするステージがありません。",
-};
-
-pub fn texts(lang: Lang) -> &'static LabText {
-    match lang {
-        Lang::En => &EN,
-        Lang::Ko => &KO,
-        Lang::Ja => &JA,
-    }
-}
-
-/// "line 3", "3행", "3行目".
-pub fn line_label(lang: Lang, line: u32) -> String {
-    match lang {
-        Lang::En => format!("line {line}"),
-        Lang::Ko => format!("{line}행"),
-        Lang::Ja => format!("{line}行目"),
-    }
-}
+pub const COPY_FIRST: &str = PRESETS[0].dockerfile;
 
 /// The engine's language for the app's.
 fn engine_lang(lang: Lang) -> shipshape_dockerfile::Lang {
@@ -159,6 +41,20 @@ fn engine_lang(lang: Lang) -> shipshape_dockerfile::Lang {
         Lang::En => shipshape_dockerfile::Lang::En,
         Lang::Ko => shipshape_dockerfile::Lang::Ko,
         Lang::Ja => shipshape_dockerfile::Lang::Ja,
+    }
+}
+
+/// The state a lab starts from when nothing is saved: the first preset.
+pub fn default_state() -> LabState {
+    preset_state(&PRESETS[0])
+}
+
+fn preset_state(p: &presets::Preset) -> LabState {
+    LabState {
+        dockerfile: p.dockerfile.to_string(),
+        context: p.context.iter().map(|s| s.to_string()).collect(),
+        changed: p.changed.iter().map(|s| s.to_string()).collect(),
+        ..LabState::default()
     }
 }
 
@@ -173,82 +69,158 @@ pub fn context_paths(text: &str) -> Vec<String> {
     paths
 }
 
-/// The findings for `source`, with the context the reader described.
-pub fn findings_for(source: &str, paths: &[String]) -> Vec<Finding> {
-    let options = LintOptions {
-        context: Some(BuildContext {
-            paths: paths.to_vec(),
-            dockerignore: None,
-        }),
-        disabled: Vec::new(),
-    };
-    lint_source(source, &options)
+/// Everything the lab shows for one version of its inputs, computed at once so the Dockerfile
+/// is parsed once per keystroke.
+#[derive(Clone)]
+pub struct Analysis {
+    pub source: String,
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub plan: RebuildPlan,
+    /// Syntax colours, sorted, not overlapping.
+    pub syntax: Vec<Mark>,
+    /// Stage choices for the target selector: (value, label).
+    pub stages: Vec<(String, String)>,
+    /// Build arguments the Dockerfile declares.
+    pub args: Vec<String>,
 }
 
-/// What the next build does after `changed` (only the files still in the context count).
-pub fn plan_for(source: &str, paths: &[String], changed: &[String]) -> RebuildPlan {
-    let dockerfile = parse(source);
+// Every new analysis is news: comparing two deeply would cost more than showing it again.
+impl PartialEq for Analysis {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
+/// The inputs of an analysis.
+pub struct Inputs<'a> {
+    pub source: &'a str,
+    pub paths: &'a [String],
+    pub changed: &'a [String],
+    pub dockerignore: &'a str,
+    pub changed_args: &'a [String],
+    pub target: &'a str,
+}
+
+pub fn analyse(i: &Inputs<'_>) -> Analysis {
+    let df = parse(i.source);
     let context = BuildContext {
-        paths: paths.to_vec(),
-        dockerignore: None,
+        paths: i.paths.to_vec(),
+        dockerignore: (!i.dockerignore.trim().is_empty())
+            .then(|| Dockerignore::parse(i.dockerignore)),
     };
+    let mut findings = lint(
+        &df,
+        i.source,
+        &LintOptions {
+            context: Some(context.clone()),
+            disabled: Vec::new(),
+        },
+    );
+    // The most severe first, then in the order of the file.
+    findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.span.start));
     let changes = Changes {
-        paths: changed
+        paths: i
+            .changed
             .iter()
-            .filter(|c| paths.contains(c))
+            .filter(|c| i.paths.contains(c))
             .cloned()
             .collect(),
-        build_args: Vec::new(),
+        // The value does not matter to the cache, only that it differs.
+        build_args: i
+            .changed_args
+            .iter()
+            .map(|a| (a.clone(), "changed".to_string()))
+            .collect(),
     };
-    plan(&dockerfile, &context, &changes, None)
+    let target = (!i.target.is_empty()).then_some(i.target);
+    let the_plan = plan(&df, &context, &changes, target);
+    let syntax = highlight_parsed(&df, i.source)
+        .into_iter()
+        .map(|s| Mark {
+            range: s.range,
+            class: s.kind.as_str(),
+        })
+        .collect();
+    Analysis {
+        source: i.source.to_string(),
+        stages: stage_choices(&df),
+        args: declared_args(&df),
+        diagnostics: df.diagnostics.clone(),
+        findings,
+        plan: the_plan,
+        syntax,
+    }
+}
+
+fn stage_choices(df: &Dockerfile) -> Vec<(String, String)> {
+    df.stages()
+        .iter()
+        .map(|s| {
+            let value = s.name.clone().unwrap_or_else(|| s.index.to_string());
+            let label = match &s.name {
+                Some(name) => format!("{} · {name}", s.index + 1),
+                None => format!("{}", s.index + 1),
+            };
+            (value, label)
+        })
+        .collect()
+}
+
+fn declared_args(df: &Dockerfile) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for ins in df.instructions.iter().filter(|i| i.keyword == Keyword::Arg) {
+        for w in ins.arguments.words() {
+            let name = w.value.split('=').next().unwrap_or("").to_string();
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// "Editing app/main.py reruns 1 heavy step: RUN pip install … (line 4)." in `lang`.
-pub fn summary(lang: Lang, changed: &[String], plan: &RebuildPlan) -> String {
+pub fn summary(
+    lang: Lang,
+    changed: &[String],
+    changed_args: &[String],
+    plan: &RebuildPlan,
+) -> String {
     let heavy: Vec<&StepPlan> = plan.rebuilt().filter(|s| s.cost == Cost::Heavy).collect();
-    let files = changed.join(", ");
-    let n = heavy.len();
-    let steps = heavy
-        .iter()
-        .map(|s| format!("{} ({})", s.text, line_label(lang, s.line)))
-        .collect::<Vec<_>>();
-    match lang {
-        Lang::En if changed.is_empty() => {
-            "Nothing is marked changed: the whole build comes from the cache.".into()
-        }
-        Lang::Ko if changed.is_empty() => {
-            "바뀐 파일로 표시된 것이 없어서 빌드 전체가 캐시에서 나옵니다.".into()
-        }
-        Lang::Ja if changed.is_empty() => {
-            "変更ありのファイルがないため、ビルド全体がキャッシュから出てきます。".into()
-        }
-        Lang::En if n == 0 => format!("Editing {files} reruns no heavy step."),
-        Lang::Ko if n == 0 => format!("{files}을(를) 고쳐도 무거운 단계는 다시 실행되지 않습니다."),
-        Lang::Ja if n == 0 => format!("{files} を編集しても、重いステップは再実行されません。"),
-        Lang::En => format!(
-            "Editing {files} reruns {n} heavy step{}: {}.",
-            if n == 1 { "" } else { "s" },
-            steps.join(", ")
-        ),
-        Lang::Ko => format!(
-            "{files}을(를) 고치면 무거운 단계 {n}개가 다시 실행됩니다: {}.",
-            steps.join(", ")
-        ),
-        Lang::Ja => format!(
-            "{files} を編集すると、重いステップが {n} 個再実行されます：{}。",
-            steps.join("、")
-        ),
+    let mut what: Vec<String> = changed.to_vec();
+    what.extend(changed_args.iter().map(|a| format!("ARG {a}")));
+    text::summary(lang, &what, &heavy)
+}
+
+/// A parse error's message in the page's language.
+fn diagnostic_message(d: &Diagnostic, lang: Lang) -> String {
+    let _ = lang;
+    d.kind.to_string()
+}
+
+/// The guide page each rule's reference page points to first.
+pub fn guide_page(rule: &str) -> &'static str {
+    match rule {
+        "SS007" => "security",
+        "SS008" | "SS010" => "build-an-image",
+        "SS009" => "reproducible",
+        "SS011" => "faster-smaller",
+        "SS012" => "debuggable",
+        "SS013" => "replication",
+        "SS014" => "multi-stage",
+        _ => "build-cache",
     }
 }
 
 /// `/<lang>/lab/`. The lab itself (`LabBody`) is rendered into the page by the server and
-/// mounted afresh by the browser (src/tools.rs), as the calculator is.
+/// mounted afresh by the browser (src/tools.rs).
 #[component]
 pub fn LabPage(lang: Lang) -> impl IntoView {
     let s = lang.strings();
     #[cfg(not(feature = "hydrate"))]
     let body = view! { <LabBody lang/> }.to_html();
-    // In the browser the server's HTML stays until the tools bundle mounts the live lab.
+    // In the browser the server's HTML stays until the lab bundle mounts the live lab.
     #[cfg(feature = "hydrate")]
     let body = String::new();
     view! {
@@ -260,18 +232,205 @@ pub fn LabPage(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The lab: editor, findings, build context and layer view.
+/// What the lab shows first, and why (a notice when a link or a saved copy could not be used).
+struct Start {
+    state: LabState,
+    notice: Option<String>,
+}
+
+/// The lab page's start: a shared link (`#s=…`), else the saved copy, else the default. A link
+/// or saved copy that cannot be read changes nothing and says why; a damaged saved copy is kept
+/// aside under another key.
+fn page_start(lang: Lang, key: &str) -> Start {
+    let t = texts(lang);
+    let mut notice = None;
+    let hash = web::hash();
+    if let Some(payload) = hash.strip_prefix("s=") {
+        web::clear_hash();
+        match decode_link(payload) {
+            Ok(state) => {
+                return Start {
+                    state,
+                    notice: Some(t.link_opened.to_string()),
+                }
+            }
+            Err(e) => notice = Some(format!("{} {}", t.link_failed, decode_reason(lang, &e))),
+        }
+    }
+    saved_start(lang, key, default_state(), notice)
+}
+
+fn saved_start(lang: Lang, key: &str, default: LabState, notice: Option<String>) -> Start {
+    let t = texts(lang);
+    match web::load(key) {
+        None => Start {
+            state: default,
+            notice,
+        },
+        Some(saved) => match decode(&saved) {
+            Ok(state) => Start { state, notice },
+            Err(e) => {
+                web::store(&format!("{key}.damaged"), &saved);
+                web::forget(key);
+                let damaged = format!("{} {}", t.saved_damaged, decode_reason(lang, &e));
+                Start {
+                    state: default,
+                    notice: Some(match notice {
+                        Some(n) => format!("{n} {damaged}"),
+                        None => damaged,
+                    }),
+                }
+            }
+        },
+    }
+}
+
+fn decode_reason(lang: Lang, e: &DecodeError) -> String {
+    let t = texts(lang);
+    match e {
+        DecodeError::TooLong { chars, max } => text::fill2(t.err_too_long, *chars, *max),
+        DecodeError::UnsupportedVersion(_) => t.err_version.to_string(),
+        DecodeError::TooLarge => t.err_too_large.to_string(),
+        DecodeError::Empty => t.err_empty.to_string(),
+        _ => t.err_damaged.to_string(),
+    }
+}
+
+/// The lab page's body: the whole lab.
 #[component]
 pub fn LabBody(lang: Lang) -> impl IntoView {
+    let key = web::storage_key("page");
+    let start = page_start(lang, &key);
+    view! { <Lab lang key start=start.state notice=start.notice default=default_state() compact=false/> }
+}
+
+/// A guide example, live: the Dockerfile of a ```lab placeholder and the files it marks changed.
+#[component]
+pub fn LabWidget(
+    lang: Lang,
+    index: usize,
+    dockerfile: String,
+    changed: Vec<String>,
+) -> impl IntoView {
+    let page = document_path();
+    let key = web::storage_key(&format!("{page}#{index}"));
+    let default = widget_state(&dockerfile, &changed);
+    let start = saved_start(lang, &key, default.clone(), None);
+    view! { <Lab lang key start=start.state notice=start.notice default compact=true/> }
+}
+
+/// A placeholder's state: its Dockerfile, a context suggested from what it copies plus the files
+/// it marks changed, and those marked (the same state its "Open in the lab" link carries).
+pub fn widget_state(dockerfile: &str, changed: &[String]) -> LabState {
+    LabState::for_example(dockerfile, changed)
+}
+
+fn document_path() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        window().location().pathname().unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
+/// The lab's signals.
+#[derive(Clone, Copy)]
+struct Lab {
+    source: RwSignal<String>,
+    context_text: RwSignal<String>,
+    changed: RwSignal<Vec<String>>,
+    dockerignore: RwSignal<String>,
+    changed_args: RwSignal<Vec<String>>,
+    target: RwSignal<String>,
+}
+
+impl Lab {
+    fn new(s: &LabState) -> Lab {
+        Lab {
+            source: RwSignal::new(s.dockerfile.clone()),
+            context_text: RwSignal::new(s.context.join("\n") + "\n"),
+            changed: RwSignal::new(s.changed.clone()),
+            dockerignore: RwSignal::new(s.dockerignore.clone()),
+            changed_args: RwSignal::new(s.changed_args.clone()),
+            target: RwSignal::new(s.target.clone()),
+        }
+    }
+
+    fn state(&self) -> LabState {
+        LabState {
+            dockerfile: self.source.get(),
+            context: context_paths(&self.context_text.get()),
+            changed: self.changed.get(),
+            dockerignore: self.dockerignore.get(),
+            changed_args: self.changed_args.get(),
+            target: self.target.get(),
+        }
+    }
+
+    /// Loads a whole state, except the Dockerfile, which goes through the editor (undoable).
+    fn set_all_but_source(&self, s: &LabState) {
+        self.context_text.set(s.context.join("\n") + "\n");
+        self.changed.set(s.changed.clone());
+        self.dockerignore.set(s.dockerignore.clone());
+        self.changed_args.set(s.changed_args.clone());
+        self.target.set(s.target.clone());
+    }
+}
+
+fn severity_of(s: RuleSeverity) -> (&'static str, &'static str) {
+    match s {
+        RuleSeverity::Error => ("error", "✖"),
+        RuleSeverity::Warning => ("warning", "▲"),
+        RuleSeverity::Info => ("info", "ℹ"),
+    }
+}
+
+/// The lab: editor, findings, build context and layer view.
+#[component]
+fn Lab(
+    lang: Lang,
+    key: String,
+    start: LabState,
+    notice: Option<String>,
+    default: LabState,
+    compact: bool,
+) -> impl IntoView {
     let t = texts(lang);
-    let source = RwSignal::new(COPY_FIRST.to_string());
-    let context_text = RwSignal::new(DEFAULT_CONTEXT.to_string());
-    let changed = RwSignal::new(vec![DEFAULT_CHANGED.to_string()]);
-    let paths = Memo::new(move |_| context_text.with(|t| context_paths(t)));
-    let findings = Memo::new(move |_| paths.with(|p| source.with(|s| findings_for(s, p))));
+    let lab = Lab::new(&start);
+    let notice = RwSignal::new(notice.unwrap_or_default());
+    let share_link = RwSignal::new(String::new());
+    let paths = Memo::new(move |_| lab.context_text.with(|t| context_paths(t)));
+    let analysis = Memo::new(move |_| {
+        web::mark("lab-engine-start");
+        let a = lab.source.with(|source| {
+            paths.with(|paths| {
+                lab.changed.with(|changed| {
+                    lab.dockerignore.with(|dockerignore| {
+                        lab.changed_args.with(|changed_args| {
+                            lab.target.with(|target| {
+                                analyse(&Inputs {
+                                    source,
+                                    paths,
+                                    changed,
+                                    dockerignore,
+                                    changed_args,
+                                    target,
+                                })
+                            })
+                        })
+                    })
+                })
+            })
+        });
+        web::measure("lab-engine", "lab-engine-start");
+        a
+    });
     let changed_in_context = Memo::new(move |_| {
         paths.with(|p| {
-            changed.with(|c| {
+            lab.changed.with(|c| {
                 c.iter()
                     .filter(|f| p.contains(f))
                     .cloned()
@@ -279,15 +438,249 @@ pub fn LabBody(lang: Lang) -> impl IntoView {
             })
         })
     });
-    let the_plan =
-        Memo::new(move |_| paths.with(|p| changed.with(|c| source.with(|s| plan_for(s, p, c)))));
+
+    // Autosave: every change, as the versioned text of shipshape-labstate.
+    let save_key = key.clone();
+    Effect::new(move |_| {
+        let state = lab.state();
+        web::store(&save_key, &encode(&state));
+    });
+
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let highlight = NodeRef::<leptos::html::Pre>::new();
+    let gutter = NodeRef::<leptos::html::Pre>::new();
+    // Where the caret is, as a byte offset, for "the finding under the caret".
+    let caret = RwSignal::new(usize::MAX);
+
+    // Replaces the Dockerfile as one undoable edit, changing only what differs.
+    let replace_source = move |new_text: String| {
+        let Some(el) = textarea.get_untracked() else {
+            lab.source.set(new_text);
+            return;
+        };
+        let el: &web_sys::HtmlElement = &el;
+        let old = lab.source.get_untracked();
+        let (range, insert) = minimal_edit(&old, &new_text);
+        let start = utf16_offset(&old, range.start);
+        let end = utf16_offset(&old, range.end);
+        let caret_at = start + insert.encode_utf16().count() as u32;
+        web::replace_range(el, start, end, insert, Some((caret_at, caret_at)));
+        // The input event the edit fires sets the signal; make sure even without one.
+        lab.source.set(new_text);
+    };
+
+    let load_state = move |s: LabState| {
+        lab.set_all_but_source(&s);
+        replace_source(s.dockerfile);
+    };
+
+    // Moves the caret to a finding and shows it.
+    let go_to = move |range: std::ops::Range<usize>| {
+        let Some(el) = textarea.get_untracked() else {
+            return;
+        };
+        let src = lab.source.get_untracked();
+        let (s, e) = (
+            utf16_offset(&src, range.start),
+            utf16_offset(&src, range.end),
+        );
+        let el: &web_sys::HtmlElement = &el;
+        let _ = el.focus();
+        web::set_selection(el, s, e);
+        caret.set(range.start);
+        // Scroll the line into view: the textarea does it for the caret on focus in most
+        // browsers; set it explicitly from the line height.
+        let line = src[..range.start.min(src.len())].matches('\n').count() as i32;
+        let e: &web_sys::Element = el.as_ref();
+        let line_px = 21;
+        let top = line * line_px;
+        if top < e.scroll_top() || top > e.scroll_top() + e.client_height() - line_px {
+            e.set_scroll_top((top - e.client_height() / 2).max(0));
+        }
+    };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        web::mark("lab-input");
+        lab.source.set(event_target_value(&ev));
+        web::next_frame(|| web::measure("lab-frame", "lab-input"));
+    };
+
+    let sync_scroll = move || {
+        if let (Some(el), Some(h), Some(g)) = (
+            textarea.get_untracked(),
+            highlight.get_untracked(),
+            gutter.get_untracked(),
+        ) {
+            let (top, left) = web::scroll(&el);
+            web::follow_scroll(&h, top, left);
+            web::follow_scroll(&g, top, 0);
+        }
+    };
+
+    let update_caret = move || {
+        if let Some(el) = textarea.get_untracked() {
+            let (s, _) = web::selection(&el);
+            caret.set(lab.source.with_untracked(|src| byte_offset(src, s)));
+        }
+    };
+
+    // Tab indents (Shift+Tab outdents); Esc then Tab leaves the editor, so the keyboard is never
+    // trapped. Enter keeps the line's indentation. F8 / Shift+F8 go to the next / previous finding.
+    let escaped = RwSignal::new(false);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        if key == "Escape" {
+            escaped.set(true);
+            return;
+        }
+        let was_escaped = escaped.get_untracked();
+        escaped.set(false);
+        if ev.is_composing() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(el) = textarea.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::HtmlElement = &el;
+        let src = lab.source.get_untracked();
+        let (s, e) = web::selection(el);
+        match key.as_str() {
+            "Tab" if !was_escaped => {
+                ev.prevent_default();
+                let at = byte_offset(&src, s);
+                let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+                if ev.shift_key() {
+                    let removable = src[line_start..]
+                        .bytes()
+                        .take(4)
+                        .take_while(|b| *b == b' ')
+                        .count();
+                    if removable > 0 {
+                        let ls = utf16_offset(&src, line_start);
+                        web::replace_range(el, ls, ls + removable as u32, "", None);
+                        let back = |x: u32| x.saturating_sub(removable as u32).max(ls);
+                        web::set_selection(el, back(s), back(e));
+                    }
+                } else {
+                    let column = src[line_start..at].chars().count();
+                    let spaces = 4 - column % 4;
+                    web::replace_range(el, s, e, &" ".repeat(spaces), None);
+                }
+            }
+            "Enter" if !ev.shift_key() => {
+                let at = byte_offset(&src, s);
+                let indent = editor::indentation_at(&src, at);
+                if !indent.is_empty() {
+                    ev.prevent_default();
+                    web::replace_range(el, s, e, &format!("\n{indent}"), None);
+                }
+            }
+            "F8" => {
+                ev.prevent_default();
+                let at = byte_offset(&src, s);
+                let list = analysis.with_untracked(|a| {
+                    a.findings
+                        .iter()
+                        .map(|f| f.span.range())
+                        .collect::<Vec<_>>()
+                });
+                let next = if ev.shift_key() {
+                    list.iter().rev().find(|r| r.start < at).or(list.last())
+                } else {
+                    list.iter().find(|r| r.start > at).or(list.first())
+                };
+                if let Some(r) = next.cloned() {
+                    go_to(r);
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let overlay = move || {
+        analysis.with(|a| {
+            let underlines: Vec<Mark> = a
+                .findings
+                .iter()
+                .map(|f| Mark {
+                    range: f.span.range(),
+                    class: match f.severity {
+                        RuleSeverity::Error => "u u-error",
+                        RuleSeverity::Warning => "u u-warning",
+                        RuleSeverity::Info => "u u-info",
+                    },
+                })
+                .chain(
+                    a.diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Error)
+                        .map(|d| Mark {
+                            range: d.span.range(),
+                            class: "u u-error",
+                        }),
+                )
+                .collect();
+            overlay_html(&a.source, &a.syntax, &underlines)
+        })
+    };
+    let gutter_marks = move || {
+        analysis.with(|a| {
+            let mut marks: Vec<(u32, &'static str, String)> = Vec::new();
+            for d in a
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                marks.push((d.span.start_pos.line, "error", diagnostic_message(d, lang)));
+            }
+            let mut sorted: Vec<&Finding> = a.findings.iter().collect();
+            sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            for f in sorted {
+                marks.push((
+                    f.span.start_pos.line,
+                    severity_of(f.severity).0,
+                    format!(
+                        "{}: {}",
+                        f.rule.as_str(),
+                        message_text(&f.message, engine_lang(lang)).replace('`', "")
+                    ),
+                ));
+            }
+            gutter_html(line_count(&a.source), &marks)
+        })
+    };
+
+    // The finding under the caret, shown under the editor.
+    let under_caret = move || {
+        let at = caret.get();
+        analysis.with(|a| {
+            a.findings
+                .iter()
+                .find(|f| f.span.start <= at && at <= f.span.end)
+                .map(|f| {
+                    let (sev, icon) = severity_of(f.severity);
+                    let message = message_text(&f.message, engine_lang(lang));
+                    view! {
+                        <p class=format!("lab-caret lab-severity-{sev}")>
+                            <span aria-hidden="true">{icon}</span>
+                            " "
+                            <strong>{f.rule.as_str()}</strong>
+                            " "
+                            {code_spans(&message)}
+                        </p>
+                    }
+                })
+        })
+    };
+
     // What screen readers hear when the findings change: their rules and lines, said once.
     let announcement = Memo::new(move |_| {
-        findings.with(|fs| {
-            if fs.is_empty() {
+        analysis.with(|a| {
+            if a.findings.is_empty() {
                 t.no_findings.to_string()
             } else {
-                fs.iter()
+                a.findings
+                    .iter()
                     .map(|f| format!("{} ({})", f.rule, line_label(lang, f.span.start_pos.line)))
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -295,24 +688,44 @@ pub fn LabBody(lang: Lang) -> impl IntoView {
         })
     });
 
-    let presets = PRESETS
-        .iter()
-        .zip(t.presets)
-        .map(|((key, _), name)| view! { <option value=*key>{name}</option> })
-        .collect_view();
-
     let finding_list = move || {
-        let list = findings.get();
-        if list.is_empty() {
-            return leptos::either::Either::Left(view! {
-                <p class="lab-no-findings">{t.no_findings}</p>
-            });
-        }
-        let items = list
-            .into_iter()
-            .map(|f| finding_item(lang, t, source, f))
-            .collect_view();
-        leptos::either::Either::Right(view! { <ul class="lab-findings">{items}</ul> })
+        analysis.with(|a| {
+            let errors = a
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| {
+                    let line = d.span.start_pos.line;
+                    let range = d.span.range();
+                    view! {
+                        <li class="lab-finding lab-parse-error" data-severity="error" data-line=line.to_string()>
+                            <span class="lab-severity lab-severity-error">
+                                <span aria-hidden="true">"✖"</span> " " {t.parse_error}
+                            </span>
+                            " "
+                            <button type="button" class="lab-goto" on:click=move |_| go_to(range.clone())>
+                                {line_label(lang, line)}
+                            </button>
+                            <p class="lab-message">
+                                {diagnostic_message(d, lang)}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            if a.findings.is_empty() && a.diagnostics.iter().all(|d| d.severity != Severity::Error) {
+                return Either::Left(view! { <p class="lab-no-findings">{t.no_findings}</p> });
+            }
+            let items = a
+                .findings
+                .iter()
+                .cloned()
+                .map(|f| finding_item(lang, t, &a.source, f, replace_source, go_to))
+                .collect_view();
+            Either::Right(view! {
+                <ul class="lab-findings" on:keydown=list_keys>{errors}{items}</ul>
+            })
+        })
     };
 
     let checkboxes = move || {
@@ -328,10 +741,10 @@ pub fn LabBody(lang: Lang) -> impl IntoView {
                             <input
                                 type="checkbox"
                                 data-path=path.clone()
-                                prop:checked=move || changed.with(|c| c.contains(&p))
+                                prop:checked=move || lab.changed.with(|c| c.contains(&p))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    changed.update(|c| {
+                                    lab.changed.update(|c| {
                                         c.retain(|x| *x != q);
                                         if on {
                                             c.push(q.clone());
@@ -348,107 +761,381 @@ pub fn LabBody(lang: Lang) -> impl IntoView {
             .collect_view()
     };
 
+    let arg_boxes = move || {
+        let args = analysis.with(|a| a.args.clone());
+        if args.is_empty() {
+            return Either::Left(view! { <p class="lab-hint">{t.no_args}</p> });
+        }
+        let items = args
+            .into_iter()
+            .map(|name| {
+                let n = name.clone();
+                let m = name.clone();
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-arg=name.clone()
+                                prop:checked=move || lab.changed_args.with(|c| c.contains(&n))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    lab.changed_args.update(|c| {
+                                        c.retain(|x| *x != m);
+                                        if on {
+                                            c.push(m.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            " "
+                            <code>{name}</code>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view();
+        Either::Right(view! { <ul>{items}</ul> })
+    };
+
+    let stage_options = move || {
+        analysis.with(|a| {
+            a.stages
+                .iter()
+                .map(|(value, label)| {
+                    let v = value.clone();
+                    view! {
+                        <option value=value.clone() selected=move || lab.target.with(|t| *t == v)>
+                            {label.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let presets = PRESETS
+        .iter()
+        .map(|p| view! { <option value=p.key>{p.name[lang as usize]}</option> })
+        .collect_view();
+
+    let share = move |_| {
+        let encoded = encode(&lab.state());
+        if !fits_in_link(&encoded) {
+            share_link.set(String::new());
+            notice.set(text::fill2(
+                t.too_long_to_share,
+                encoded.len(),
+                shipshape_labstate::MAX_LINK_CHARS,
+            ));
+            return;
+        }
+        let url = format!("{}/{}/lab/#s={encoded}", web::origin(), lang.code());
+        share_link.set(url.clone());
+        web::copy(&url, move |ok| {
+            notice.set(if ok { t.link_copied } else { t.link_ready }.to_string())
+        });
+    };
+    let download = move |_| web::download("Dockerfile", &lab.source.get_untracked());
+    let copy_fixed = move |_| {
+        let (fixed, rules) = lab.source.with_untracked(|s| {
+            fix_all(
+                s,
+                &LintOptions {
+                    context: Some(BuildContext {
+                        paths: paths.get_untracked(),
+                        dockerignore: None,
+                    }),
+                    disabled: Vec::new(),
+                },
+                8,
+            )
+        });
+        let count = rules.len();
+        web::copy(&fixed, move |ok| {
+            notice.set(if ok {
+                text::fill1(t.fixed_copied, count)
+            } else {
+                t.copy_failed.to_string()
+            })
+        });
+    };
+    let reset_default = default.clone();
+    let reset = move |_| {
+        load_state(reset_default.clone());
+        notice.set(t.reset_done.to_string());
+    };
+    let open_in_lab = move || format!("/{}/lab/#s={}", lang.code(), encode(&lab.state()));
+
+    let initial_text = start.dockerfile.clone();
+    let initial_context = start.context.join("\n") + "\n";
+    let initial_ignore = start.dockerignore.clone();
+    let id = |name: &str| -> String {
+        if compact {
+            format!(
+                "{name}-{}",
+                key.len() % 1000 + key.bytes().map(u32::from).sum::<u32>() as usize
+            )
+        } else {
+            name.to_string()
+        }
+    };
+    let source_id = id("lab-source");
+    let context_id = id("lab-context-files");
+    let ignore_id = id("lab-dockerignore");
+    let target_id = id("lab-target");
+    let preset_id = id("lab-preset");
+    let hint_id = id("lab-editor-hint");
+
+    let toolbar = view! {
+        <div class="lab-toolbar">
+            <label for=preset_id.clone()>{t.preset}</label>
+            <select
+                id=preset_id.clone()
+                on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
+                        load_state(preset_state(p));
+                    }
+                }
+            >
+                <option value="" disabled=true selected=true>{t.choose_preset}</option>
+                {presets}
+            </select>
+            <button type="button" class="lab-button lab-share" on:click=share>{t.share}</button>
+            <button type="button" class="lab-button lab-download" on:click=download>{t.download}</button>
+            <button type="button" class="lab-button lab-copy-fixed" on:click=copy_fixed>{t.copy_fixed}</button>
+            <button type="button" class="lab-button lab-reset" on:click=reset>{t.reset}</button>
+        </div>
+    };
+
     view! {
-        <div class="lab" lang=lang.code()>
-            <section class="lab-editor" aria-labelledby="lab-editor-title">
-                <h2 id="lab-editor-title">{t.editor}</h2>
-                <p class="lab-preset">
-                    <label for="lab-preset">{t.preset}</label>
-                    " "
-                    <select
-                        id="lab-preset"
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if let Some((_, text)) = PRESETS.iter().find(|(k, _)| *k == key) {
-                                source.set((*text).to_string());
-                            }
-                        }
-                    >
-                        {presets}
-                    </select>
-                </p>
-                <label class="visually-hidden" for="lab-source">{t.editor}</label>
-                <textarea
-                    id="lab-source"
-                    class="lab-source"
-                    spellcheck="false"
-                    autocapitalize="off"
-                    autocomplete="off"
-                    rows="14"
-                    prop:value=move || source.get()
-                    on:input=move |ev| source.set(event_target_value(&ev))
-                >
-                    {COPY_FIRST}
-                </textarea>
+        <div class="lab" class:lab-compact=compact lang=lang.code()>
+            {(!compact).then(|| toolbar)}
+            <p class="lab-notice" role="status">{move || notice.get()}</p>
+            {move || {
+                let link = share_link.get();
+                (!link.is_empty()).then(|| view! {
+                    <p class="lab-share-link">
+                        <label>{t.share_label} " " <input type="text" readonly=true value=link class="lab-share-url"/></label>
+                    </p>
+                })
+            }}
+            <section class="lab-editor" aria-label=t.editor>
+                <div class="lab-frame">
+                    <div class="lab-gutter" aria-hidden="true">
+                        <pre node_ref=gutter inner_html=gutter_marks></pre>
+                    </div>
+                    <div class="lab-code">
+                        <pre class="lab-highlight" aria-hidden="true" node_ref=highlight inner_html=overlay></pre>
+                        <textarea
+                            id=source_id.clone()
+                            class="lab-source"
+                            node_ref=textarea
+                            aria-label=t.editor
+                            aria-describedby=hint_id.clone()
+                            spellcheck="false"
+                            autocapitalize="off"
+                            autocomplete="off"
+                            wrap="off"
+                            rows=if compact { "10" } else { "18" }
+                            on:input=on_input
+                            on:scroll=move |_| sync_scroll()
+                            on:keydown=on_keydown
+                            on:keyup=move |_| update_caret()
+                            on:click=move |_| update_caret()
+                            on:focus=move |_| update_caret()
+                        >
+                            {initial_text}
+                        </textarea>
+                    </div>
+                </div>
+                <p class="lab-hint" id=hint_id>{t.editor_hint}</p>
+                {under_caret}
             </section>
-            <section class="lab-findings-panel" aria-labelledby="lab-findings-title">
-                <h2 id="lab-findings-title">{t.findings}</h2>
-                <p class="visually-hidden" aria-live="polite" id="lab-announce">
+            <section class="lab-findings-panel" aria-label=t.findings>
+                {panel_title(compact, t.findings)}
+                <p class="visually-hidden" aria-live="polite" id=id("lab-announce")>
                     {move || announcement.get()}
                 </p>
                 {finding_list}
             </section>
-            <section class="lab-context" aria-labelledby="lab-context-title">
-                <h2 id="lab-context-title">{t.context}</h2>
-                <label for="lab-context-files">{t.context_files}</label>
-                <textarea
-                    id="lab-context-files"
-                    class="lab-context-files"
-                    spellcheck="false"
-                    autocapitalize="off"
-                    autocomplete="off"
-                    rows="5"
-                    prop:value=move || context_text.get()
-                    on:input=move |ev| context_text.set(event_target_value(&ev))
-                >
-                    {DEFAULT_CONTEXT}
-                </textarea>
+            <section class="lab-context" aria-label=t.context>
+                {panel_title(compact, t.context)}
+                <details class="lab-context-details" open=!compact>
+                    <summary>{t.context_files}</summary>
+                    <textarea
+                        id=context_id.clone()
+                        class="lab-context-files"
+                        aria-label=t.context_files
+                        spellcheck="false"
+                        autocapitalize="off"
+                        autocomplete="off"
+                        rows="5"
+                        prop:value=move || lab.context_text.get()
+                        on:input=move |ev| lab.context_text.set(event_target_value(&ev))
+                    >
+                        {initial_context}
+                    </textarea>
+                    <button
+                        type="button"
+                        class="lab-button lab-prefill"
+                        on:click=move |_| {
+                            let df = parse(&lab.source.get_untracked());
+                            let mut list = context_paths(&lab.context_text.get_untracked());
+                            for p in shipshape_dockerfile::suggested_context(&df) {
+                                if !list.contains(&p) {
+                                    list.push(p);
+                                }
+                            }
+                            lab.context_text.set(list.join("\n") + "\n");
+                        }
+                    >
+                        {t.prefill}
+                    </button>
+                </details>
                 <fieldset class="lab-changed">
                     <legend>{t.changed}</legend>
                     <p class="lab-hint">{t.context_hint}</p>
                     <ul>{checkboxes}</ul>
                 </fieldset>
+                <fieldset class="lab-changed lab-args">
+                    <legend>{t.changed_args}</legend>
+                    {arg_boxes}
+                </fieldset>
+                <details class="lab-ignore">
+                    <summary>".dockerignore"</summary>
+                    <textarea
+                        id=ignore_id.clone()
+                        class="lab-dockerignore"
+                        aria-label=".dockerignore"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        autocomplete="off"
+                        rows="4"
+                        prop:value=move || lab.dockerignore.get()
+                        on:input=move |ev| lab.dockerignore.set(event_target_value(&ev))
+                    >
+                        {initial_ignore}
+                    </textarea>
+                </details>
             </section>
-            <section class="lab-layers" aria-labelledby="lab-layers-title">
-                <h2 id="lab-layers-title">{t.layers}</h2>
-                <p class="lab-summary">
-                    {move || changed_in_context.with(|c| the_plan.with(|p| summary(lang, c, p)))}
+            <section class="lab-layers" aria-label=t.layers>
+                {panel_title(compact, t.layers)}
+                <p class="lab-target">
+                    <label for=target_id.clone()>{t.target}</label>
+                    " "
+                    <select id=target_id on:change=move |ev| lab.target.set(event_target_value(&ev))>
+                        <option value="" selected=move || lab.target.with(|t| t.is_empty())>{t.last_stage}</option>
+                        {stage_options}
+                    </select>
                 </p>
-                {move || the_plan.with(|p| layer_view(lang, t, p))}
+                <p class="lab-summary">
+                    {move || changed_in_context.with(|c| lab.changed_args.with(|args| analysis.with(|a| summary(lang, c, args, &a.plan))))}
+                </p>
+                {move || analysis.with(|a| layer_view(lang, t, &a.plan))}
             </section>
+            {compact.then(|| view! {
+                <p class="lab-open">
+                    <a class="lab-open-link" href=open_in_lab>{t.open_in_lab}</a>
+                </p>
+            })}
         </div>
     }
+}
+
+/// A panel's heading: a section of the lab page, or a smaller one inside a guide example.
+fn panel_title(compact: bool, text: &'static str) -> impl IntoView {
+    if compact {
+        Either::Left(view! { <h3 class="lab-panel-title">{text}</h3> })
+    } else {
+        Either::Right(view! { <h2 class="lab-panel-title">{text}</h2> })
+    }
+}
+
+/// Arrow keys move between the findings' buttons and links, as in a list.
+fn list_keys(ev: leptos::ev::KeyboardEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let key = ev.key();
+        if key != "ArrowDown" && key != "ArrowUp" {
+            return;
+        }
+        let Some(list) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(items) = list.query_selector_all(".lab-goto") else {
+            return;
+        };
+        let active = document().active_element();
+        let count = items.length();
+        let mut current = None;
+        for i in 0..count {
+            if let (Some(n), Some(a)) = (items.item(i), active.as_ref()) {
+                let a: &web_sys::Node = a.as_ref();
+                if n.contains(Some(a)) || a.contains(Some(&n)) {
+                    current = Some(i);
+                }
+            }
+        }
+        let next = match (current, key.as_str()) {
+            (Some(i), "ArrowDown") => (i + 1).min(count.saturating_sub(1)),
+            (Some(i), _) => i.saturating_sub(1),
+            (None, _) => 0,
+        };
+        if let Some(el) = items
+            .item(next)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            ev.prevent_default();
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
 }
 
 fn finding_item(
     lang: Lang,
     t: &'static LabText,
-    source: RwSignal<String>,
+    source: &str,
     f: Finding,
+    replace_source: impl Fn(String) + Copy + 'static,
+    go_to: impl Fn(std::ops::Range<usize>) + Copy + 'static,
 ) -> impl IntoView {
-    let (severity, icon, word) = match f.severity {
-        RuleSeverity::Error => ("error", "✖", t.error),
-        RuleSeverity::Warning => ("warning", "▲", t.warning),
-        RuleSeverity::Info => ("info", "ℹ", t.info),
+    let (severity, icon) = severity_of(f.severity);
+    let word = match f.severity {
+        RuleSeverity::Error => t.error,
+        RuleSeverity::Warning => t.warning,
+        RuleSeverity::Info => t.info,
     };
     let rule = f.rule.as_str();
     let line = f.span.start_pos.line;
+    let range = f.span.range();
     let message = message_text(&f.message, engine_lang(lang));
-    let fix_button = f.fix.clone().map(|fix| {
+    let fix = f.fix.clone().map(|fix| {
         let title = fix_title(&f.message, engine_lang(lang));
         let label = if title.is_empty() {
             t.fix.to_string()
         } else {
             format!("{}: {title}", t.fix)
         };
+        let fixed = apply_fix(source, &fix);
+        let preview = diff_preview(source, &fixed);
         view! {
-            <button
-                type="button"
-                class="lab-fix"
-                on:click=move |_| source.update(|s| *s = apply_fix(s, &fix))
-            >
-                {label}
-            </button>
+            <div class="lab-fix-row">
+                <button type="button" class="lab-fix" on:click=move |_| replace_source(fixed.clone())>
+                    {label}
+                </button>
+                <details class="lab-preview">
+                    <summary>{t.preview}</summary>
+                    <pre class="lab-diff">{preview}</pre>
+                </details>
+            </div>
         }
     });
     view! {
@@ -461,11 +1148,44 @@ fn finding_item(
             " "
             <a class="lab-rule" href=format!("/{}/rules/{rule}/", lang.code())>{rule}</a>
             " "
-            <span class="lab-line">{line_label(lang, line)}</span>
+            <button type="button" class="lab-goto lab-line" on:click=move |_| go_to(range.clone())>
+                {line_label(lang, line)}
+            </button>
             <p class="lab-message">{code_spans(&message)}</p>
-            {fix_button}
+            <p class="lab-guide">
+                <a href=format!("/{}/{}/", lang.code(), guide_page(rule))>{t.guide_link}</a>
+            </p>
+            {fix}
         </li>
     }
+}
+
+/// The lines a fix removes and adds, as `- ` and `+ ` lines with two lines of context.
+pub fn diff_preview(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut out = String::new();
+    let from = prefix.saturating_sub(2);
+    for l in &a[from..prefix] {
+        out.push_str(&format!("  {l}\n"));
+    }
+    for l in &a[prefix..a.len() - suffix] {
+        out.push_str(&format!("- {l}\n"));
+    }
+    for l in &b[prefix..b.len() - suffix] {
+        out.push_str(&format!("+ {l}\n"));
+    }
+    for l in a[a.len() - suffix..].iter().take(2) {
+        out.push_str(&format!("  {l}\n"));
+    }
+    out
 }
 
 /// The engine writes names from the Dockerfile between backticks (as on a terminal); here they
@@ -477,9 +1197,9 @@ fn code_spans(message: &str) -> impl IntoView {
         .map(|(i, piece)| {
             let piece = piece.to_string();
             if i % 2 == 1 {
-                leptos::either::Either::Left(view! { <code>{piece}</code> })
+                Either::Left(view! { <code>{piece}</code> })
             } else {
-                leptos::either::Either::Right(piece)
+                Either::Right(piece)
             }
         })
         .collect_view()
@@ -487,7 +1207,7 @@ fn code_spans(message: &str) -> impl IntoView {
 
 fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoView {
     if plan.stages.is_empty() {
-        return leptos::either::Either::Left(view! { <p class="lab-no-stages">{t.no_stages}</p> });
+        return Either::Left(view! { <p class="lab-no-stages">{t.no_stages}</p> });
     }
     let stages = plan
         .stages
@@ -511,6 +1231,7 @@ fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoV
                             <span class="lab-heavy"><span aria-hidden="true">"⚠"</span> " " {t.heavy}</span>
                         }
                     });
+                    let reason = reason_text(&step.reason, engine_lang(lang));
                     view! {
                         <li
                             class=format!("lab-step lab-step-{status}")
@@ -525,8 +1246,7 @@ fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoV
                             <code class="lab-step-text">{step.text.clone()}</code>
                             " "
                             {heavy}
-                            // The reasons are in English for now: the engine words them (`Display`).
-                            <p class="lab-reason" lang="en">{step.reason.to_string()}</p>
+                            <p class="lab-reason">{code_spans(&reason)}</p>
                         </li>
                     }
                 })
@@ -539,7 +1259,62 @@ fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoV
             }
         })
         .collect_view();
-    leptos::either::Either::Right(stages)
+    Either::Right(stages)
+}
+
+/// Turns each `figure[data-widget=lab]` of a guide page into a live lab, starting from the
+/// Dockerfile it shows.
+pub fn mount_lab_widgets(lang: Lang) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Ok(figures) = document().query_selector_all("figure[data-widget=lab]") else {
+            return;
+        };
+        for i in 0..figures.length() {
+            let Some(figure) = figures
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let dockerfile = figure
+                .query_selector(".code-block code")
+                .ok()
+                .flatten()
+                .and_then(|c| c.text_content())
+                .unwrap_or_default();
+            let changed: Vec<String> = figure
+                .get_attribute("data-changed")
+                .unwrap_or_default()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            if let Ok(Some(block)) = figure.query_selector(".code-block") {
+                block.remove();
+            }
+            if let Ok(Some(links)) = figure.query_selector(".widget-links") {
+                links.remove();
+            }
+            let _ = figure.class_list().add_1("lab-live");
+            let index = i as usize;
+            leptos::mount::mount_to(figure.clone(), move || {
+                view! { <LabWidget lang index dockerfile changed/> }
+            })
+            .forget();
+            // The reader asked for the live lab: put them in its editor.
+            if figure.get_attribute("data-focus").is_some() {
+                if let Ok(Some(editor)) = figure.query_selector("textarea.lab-source") {
+                    if let Ok(editor) = editor.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = editor.focus();
+                    }
+                }
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = lang;
 }
 
 #[cfg(test)]
@@ -547,8 +1322,15 @@ mod tests {
     use super::*;
     use shipshape_dockerfile::RuleId;
 
-    fn default_paths() -> Vec<String> {
-        context_paths(DEFAULT_CONTEXT)
+    fn inputs<'a>(source: &'a str, paths: &'a [String], changed: &'a [String]) -> Inputs<'a> {
+        Inputs {
+            source,
+            paths,
+            changed,
+            dockerignore: "",
+            changed_args: &[],
+            target: "",
+        }
     }
 
     fn pip_step(plan: &RebuildPlan) -> &StepPlan {
@@ -559,34 +1341,96 @@ mod tests {
 
     #[test]
     fn the_default_shows_ss001_and_fixing_it_keeps_pip_cached() {
-        let paths = default_paths();
-        let findings = findings_for(COPY_FIRST, &paths);
-        let ss001 = findings
+        let s = default_state();
+        let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
+        let ss001 = a
+            .findings
             .iter()
             .find(|f| f.rule == RuleId::SS001)
             .expect("SS001 on the default");
         assert_eq!(ss001.span.start_pos.line, 3);
-        let changed = vec![DEFAULT_CHANGED.to_string()];
-        let before = plan_for(COPY_FIRST, &paths, &changed);
-        assert_eq!(pip_step(&before).status, StepStatus::Rebuilt);
-        assert!(summary(Lang::En, &changed, &before).contains("reruns 1 heavy step"));
-        let fixed = apply_fix(COPY_FIRST, ss001.fix.as_ref().expect("a fix"));
-        assert!(findings_for(&fixed, &paths)
-            .iter()
-            .all(|f| f.rule != RuleId::SS001));
-        let after = plan_for(&fixed, &paths, &changed);
-        assert_eq!(pip_step(&after).status, StepStatus::Cached);
-        assert!(summary(Lang::En, &changed, &after).contains("no heavy step"));
+        assert_eq!(pip_step(&a.plan).status, StepStatus::Rebuilt);
+        assert!(summary(Lang::En, &s.changed, &[], &a.plan).contains("reruns 1 heavy step"));
+        let fixed = apply_fix(&s.dockerfile, ss001.fix.as_ref().expect("a fix"));
+        let b = analyse(&inputs(&fixed, &s.context, &s.changed));
+        assert!(b.findings.iter().all(|f| f.rule != RuleId::SS001));
+        assert_eq!(pip_step(&b.plan).status, StepStatus::Cached);
+        assert!(summary(Lang::En, &s.changed, &[], &b.plan).contains("no heavy step"));
+        // The preview shows the move.
+        let preview = diff_preview(&s.dockerfile, &fixed);
+        assert!(
+            preview.lines().any(|l| l.starts_with("+ COPY")),
+            "{preview}"
+        );
     }
 
     #[test]
-    fn the_requirements_first_preset_has_no_ss001() {
-        let paths = default_paths();
-        assert!(findings_for(REQUIREMENTS_FIRST, &paths)
+    fn syntax_marks_cover_the_keywords() {
+        let s = default_state();
+        let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
+        let html = overlay_html(&a.source, &a.syntax, &[]);
+        assert!(html.contains(">FROM</span>"), "{html}");
+        assert!(html.contains(">RUN</span>"), "{html}");
+    }
+
+    #[test]
+    fn changed_args_and_target_reach_the_plan() {
+        let src = "FROM python:3.13 AS build\nARG VERSION=1\nRUN echo $VERSION\nFROM python:3.13-slim AS runtime\nCOPY --from=build /x /x\n";
+        let args = ["VERSION".to_string()];
+        let a = analyse(&Inputs {
+            source: src,
+            paths: &[],
+            changed: &[],
+            dockerignore: "",
+            changed_args: &args,
+            target: "",
+        });
+        assert_eq!(a.args, vec!["VERSION".to_string()]);
+        assert_eq!(a.stages.len(), 2);
+        assert!(a.plan.steps().any(|s| s.status == StepStatus::Rebuilt));
+        let b = analyse(&Inputs {
+            source: src,
+            paths: &[],
+            changed: &[],
+            dockerignore: "",
+            changed_args: &args,
+            target: "build",
+        });
+        assert!(!b.plan.stages[1].built);
+    }
+
+    #[test]
+    fn a_broken_line_is_reported_and_the_rest_still_analysed() {
+        let src = "FROM python:3.13-slim\nWORKDIR /code\nFROBNICATE now\nCOPY . /code\nRUN pip install -r requirements.txt\n";
+        let paths = vec!["requirements.txt".to_string(), "app/main.py".to_string()];
+        let changed = vec!["app/main.py".to_string()];
+        let a = analyse(&inputs(src, &paths, &changed));
+        assert!(a
+            .diagnostics
             .iter()
-            .all(|f| f.rule != RuleId::SS001));
-        let plan = plan_for(REQUIREMENTS_FIRST, &paths, &[DEFAULT_CHANGED.to_string()]);
-        assert_eq!(pip_step(&plan).status, StepStatus::Cached);
+            .any(|d| d.severity == Severity::Error && d.span.start_pos.line == 3));
+        assert!(a.findings.iter().any(|f| f.rule == RuleId::SS001));
+        assert!(a.plan.steps().any(|s| s.line == 5));
+    }
+
+    #[test]
+    fn every_preset_analyses() {
+        for p in PRESETS {
+            let s = preset_state(p);
+            let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
+            assert!(!a.plan.stages.is_empty(), "{}", p.key);
+        }
+    }
+
+    #[test]
+    fn widget_state_suggests_a_context_with_the_changed_files() {
+        let s = widget_state(COPY_FIRST, &["app/main.py".to_string()]);
+        assert!(s.context.contains(&"app/main.py".to_string()));
+        assert!(
+            s.context.contains(&"requirements.txt".to_string()),
+            "{:?}",
+            s.context
+        );
     }
 
     #[test]

@@ -1,14 +1,13 @@
-//! Start-up of the tools bundle. The main bundle hydrates the page around the tools and leaves
-//! their markup alone (it is `inner_html` there); this bundle hydrates the calculator page's own
-//! markup with the same component that rendered it, and mounts the widgets of the guide's `calc`
-//! placeholders; it mounts the Dockerfile lab the same way.
+//! Start-up of the tool bundles. The main bundle hydrates the page around a tool and leaves its
+//! markup alone (it is `inner_html` there). The calculator bundle hydrates the calculator page's
+//! own markup with the same component that rendered it and mounts the widgets of the guide's
+//! `calc` placeholders; the lab bundle does the same for the lab page and `lab` placeholders.
+//! Each bundle links only what its entry point reaches, so neither pays for the other.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::calc::{mount_widgets, CalculatorPage};
 use crate::i18n::Lang;
-use crate::lab::{LabBody, LabPage};
 
 /// The element that holds the calculator page's own markup.
 pub const CALCULATOR_ROOT: &str = "calculator-root";
@@ -16,37 +15,50 @@ pub const CALCULATOR_ROOT: &str = "calculator-root";
 /// The element that holds the lab page's own markup.
 pub const LAB_ROOT: &str = "lab-root";
 
-pub fn start() {
-    let doc = document();
-    let lang = doc
+fn page_lang() -> Lang {
+    document()
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
-        .unwrap_or(Lang::En);
-    if let Some(root) = doc
-        .get_element_by_id(CALCULATOR_ROOT)
+        .unwrap_or(Lang::En)
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+}
+
+/// Tests and styles can tell a page whose tools are live from the server's copy.
+fn mark_ready() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-tools-ready", "");
+    }
+}
+
+pub fn start_calc() {
+    use crate::calc::{mount_widgets, CalculatorPage};
+    let lang = page_lang();
+    if let Some(root) = element(CALCULATOR_ROOT) {
         leptos::mount::hydrate_from(root, move || view! { <CalculatorPage lang/> }).forget();
     }
-    if let Some(root) = doc
-        .get_element_by_id(LAB_ROOT)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    mount_widgets(lang);
+    mark_ready();
+}
+
+pub fn start_lab() {
+    use crate::lab::{mount_lab_widgets, LabBody, LabPage};
+    let lang = page_lang();
+    if let Some(root) = element(LAB_ROOT) {
         leptos::mount::hydrate_from(root, move || view! { <LabPage lang/> }).forget();
         // The server's copy of the default lab is replaced by a live one.
-        if let Some(body) = doc
-            .get_element_by_id("lab-body")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(body) = element("lab-body") {
             body.set_inner_html("");
             leptos::mount::mount_to(body.clone(), move || view! { <LabBody lang/> }).forget();
             // Tests and styles can tell the live lab from the server's copy.
             let _ = body.set_attribute("data-live", "");
         }
     }
-    mount_widgets(lang);
-    if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("data-tools-ready", "");
-    }
+    mount_lab_widgets(lang);
+    mark_ready();
 }

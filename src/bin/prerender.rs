@@ -89,15 +89,17 @@ fn run() -> Result<usize, String> {
         eprintln!("prerender: search index {name}: {} bytes", bytes.len());
         search_urls.insert(guide.lang, format!("/{name}"));
     }
-    // The tools bundle (calculator, lab) is built beside the main one; pages name its files with a
-    // content hash so a new build is never served from an old cache.
+    // The tool bundles (calculator, lab) are built beside the main one; pages name their files
+    // with a content hash so a new build is never served from an old cache.
     let mut tools = Vec::new();
     for (meta, file) in [
-        ("shipshape-tools-js", "shipshape-tools.js"),
-        ("shipshape-tools-wasm", "shipshape-tools_bg.wasm"),
+        ("shipshape-calc-js", "shipshape-calc.js"),
+        ("shipshape-calc-wasm", "shipshape-calc_bg.wasm"),
+        ("shipshape-lab-js", "shipshape-lab.js"),
+        ("shipshape-lab-wasm", "shipshape-lab_bg.wasm"),
     ] {
         let bytes = fs::read(args.dist.join(file))
-            .map_err(|e| format!("{file}: {e} (is the tools bundle in index.html?)"))?;
+            .map_err(|e| format!("{file}: {e} (is the bundle in index.html?)"))?;
         tools.push((meta, format!("/{file}?v={:016x}", fnv1a(&bytes))));
     }
     let shell = Shell {
@@ -136,7 +138,7 @@ fn run() -> Result<usize, String> {
             route: Route::Calculator,
             title: s.calculator.to_string(),
             toc: Vec::new(),
-            // Rendered on its own: the tools bundle hydrates it inside the page.
+            // Rendered on its own: the calculator bundle hydrates it inside the page.
             html: Owner::new().with(|| view! { <CalculatorPage lang/> }.to_html()),
         };
         write(
@@ -148,7 +150,7 @@ fn run() -> Result<usize, String> {
             route: Route::Lab,
             title: s.lab.to_string(),
             toc: Vec::new(),
-            // Rendered on its own, like the calculator: the tools bundle mounts it inside the page.
+            // Rendered on its own, like the calculator: the lab bundle mounts it inside the page.
             html: Owner::new().with(|| view! { <LabPage lang/> }.to_html()),
         };
         write(
@@ -349,7 +351,7 @@ struct Shell {
     body_tail: String,
     /// Each language's search index, by language code.
     search_urls: std::collections::HashMap<&'static str, String>,
-    /// The tools bundle's files, as (meta name, URL).
+    /// The tool bundles' files, as (meta name, URL).
     tools: Vec<(&'static str, String)>,
 }
 

@@ -568,6 +568,12 @@ impl<'a> Renderer<'_, 'a> {
     fn widget(&mut self, kind: &str, attrs: &[&str], body: &str) -> String {
         let kind: &'static str = if kind == "lab" { "lab" } else { "calc" };
         self.page.outline.push(Block::Widget { kind });
+        // Each tool's bundle declares the same global start-up function, so a page loads one.
+        if self.page.widgets.iter().any(|w| w.kind != kind) {
+            self.errors.push(format!(
+                "{kind} placeholder: a page can show lab or calc examples, not both"
+            ));
+        }
         let body = body.strip_suffix('\n').unwrap_or(body);
         let mut changed = Vec::new();
         for attr in attrs {
@@ -595,8 +601,22 @@ impl<'a> Renderer<'_, 'a> {
         }
         self.page.code.push((lang.name(), body.to_string()));
         let code = highlight_lines(lang, body).join("\n");
+        // A lab example can become a live editor in place (the button loads the lab bundle) or
+        // open in the lab page with its state in the link, which works without the bundle.
+        let lab_links = if kind == "lab" {
+            let state = shipshape_labstate::LabState::for_example(body, &changed);
+            format!(
+                "<p class=\"widget-links\"><button type=\"button\" class=\"widget-start\">{}</button><a class=\"widget-open\" href=\"/{}/lab/#s={}\">{}</a></p>",
+                escape_html(labels.lab_start),
+                self.input.lang,
+                shipshape_labstate::encode(&state),
+                escape_html(labels.open_in_lab),
+            )
+        } else {
+            String::new()
+        };
         let html = format!(
-            "<figure class=\"widget widget-{kind}\" data-widget=\"{kind}\" data-changed=\"{}\"><figcaption>{figcaption}</figcaption><div class=\"code-block\" data-lang=\"{lang}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre tabindex=\"0\"><code class=\"language-{lang}\">{code}</code></pre></div></figure>",
+            "<figure class=\"widget widget-{kind}\" data-widget=\"{kind}\" data-changed=\"{}\"><figcaption>{figcaption}</figcaption><div class=\"code-block\" data-lang=\"{lang}\"><button class=\"copy\" type=\"button\" aria-label=\"{copy}\">{copy}</button><pre tabindex=\"0\"><code class=\"language-{lang}\">{code}</code></pre></div>{lab_links}</figure>",
             escape_attr(&changed.join(",")),
             lang = lang.name(),
             copy = escape_html(labels.copy),

@@ -141,22 +141,44 @@ fn callouts_tables_and_diagrams() {
 
 #[test]
 fn widget_placeholders_render_their_content_statically() {
-    let page = ok("```lab changed=app/main.py\nFROM python:3.13\nCOPY . .\n```\n\n```calc\n{\"workers\": 4}\n```\n");
+    let page =
+        ok("```lab changed=app/main.py\nFROM python:3.13\nCOPY . .\n```\n\n```lab\nFROM x\n```\n");
     assert_eq!(page.widgets.len(), 2);
     assert_eq!(page.widgets[0].changed, vec!["app/main.py".to_string()]);
     assert!(page
         .html
         .contains("data-widget=\"lab\" data-changed=\"app/main.py\""));
     assert!(page.html.contains("<span class=\"tok-k\">COPY</span>"));
-    assert!(page.html.contains("data-widget=\"calc\""));
     assert_eq!(
         page.outline,
-        vec![
-            Block::Widget { kind: "lab" },
-            Block::Widget { kind: "calc" }
-        ]
+        vec![Block::Widget { kind: "lab" }, Block::Widget { kind: "lab" }]
     );
     assert!(err("```lab size=big\nFROM x\n```\n").contains("unknown attribute"));
+    let calc = ok("```calc\n{\"workers\": 4}\n```\n");
+    assert!(calc.html.contains("data-widget=\"calc\""));
+    assert!(!calc.html.contains("widget-open"));
+}
+
+#[test]
+fn a_lab_example_links_to_the_lab_with_its_state() {
+    let page = ok("```lab changed=app/main.py\nFROM python:3.13\nCOPY . .\n```\n");
+    let marker = "href=\"/en/lab/#s=";
+    let start = page.html.find(marker).expect("an Open in the lab link") + marker.len();
+    let payload: String = page.html[start..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    let state = shipshape_labstate::decode_link(&payload).expect("the link decodes");
+    assert_eq!(state.dockerfile, "FROM python:3.13\nCOPY . .");
+    assert_eq!(state.changed, vec!["app/main.py".to_string()]);
+    assert!(state.context.contains(&"app/main.py".to_string()));
+    assert!(page.html.contains("class=\"widget-start\""));
+}
+
+#[test]
+fn lab_and_calc_examples_do_not_share_a_page() {
+    let e = err("```lab\nFROM x\n```\n\n```calc\n{\"workers\": 4}\n```\n");
+    assert!(e.contains("not both"), "{e}");
 }
 
 #[test]

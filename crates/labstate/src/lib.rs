@@ -97,6 +97,27 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+impl LabState {
+    /// The state a guide example starts from: its Dockerfile, the files it marks changed, and a
+    /// build context suggested from what the Dockerfile copies (see
+    /// [`shipshape_dockerfile::suggested_context`]) plus those files.
+    pub fn for_example(dockerfile: &str, changed: &[String]) -> LabState {
+        let df = shipshape_dockerfile::parse(dockerfile);
+        let mut context = shipshape_dockerfile::suggested_context(&df);
+        for c in changed {
+            if !context.contains(c) {
+                context.push(c.clone());
+            }
+        }
+        LabState {
+            dockerfile: dockerfile.to_string(),
+            context,
+            changed: changed.to_vec(),
+            ..LabState::default()
+        }
+    }
+}
+
 /// Writes `state` as text (see the module documentation). Any state can be written; whether it
 /// is short enough for a link is [`fits_in_link`]'s question.
 pub fn encode(state: &LabState) -> String {
@@ -315,6 +336,18 @@ mod tests {
         assert!(!fits_in_link(&text));
         // A saved copy has no link limit.
         assert_eq!(decode(&text), Ok(state));
+    }
+
+    #[test]
+    fn an_example_gets_a_context_with_its_changed_files() {
+        let s = LabState::for_example(&example().dockerfile, &["app/main.py".to_string()]);
+        assert!(s.context.contains(&"app/main.py".to_string()));
+        assert!(
+            s.context.contains(&"requirements.txt".to_string()),
+            "{:?}",
+            s.context
+        );
+        assert_eq!(s.changed, vec!["app/main.py".to_string()]);
     }
 
     #[test]

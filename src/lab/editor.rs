@@ -1,0 +1,277 @@
+//! The lab's editor: a native `<textarea>` (so typing, selection, undo and input methods are the
+//! browser's own) over a `<pre>` that shows the same text coloured from the engine's syntax tree,
+//! with the findings underlined. Line numbers and severity marks sit in a gutter beside it.
+//!
+//! The textarea's value is never written back while the reader types: rewriting it during an
+//! IME composition (Korean, Japanese) would cancel the composition and move the caret. Only
+//! whole-file changes the reader asks for (a preset, a fix, a reset) replace it, through
+//! `insertText` so that each is one step of the browser's undo.
+
+use std::ops::Range;
+
+/// One coloured or underlined stretch of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    /// CSS class(es), from trusted tables only (never from the text).
+    pub class: &'static str,
+}
+
+/// Escapes text for HTML element content.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The overlay's HTML: `source` escaped, with `<span class>` around the syntax marks and
+/// `<span class="u u-…">` around the underlined ranges. Marks may overlap each other (an
+/// underline across several tokens): the text is cut at every boundary and each piece carries
+/// the classes of everything covering it. Ranges out of bounds or off character boundaries are
+/// clamped, so a stale mark can never panic or cut a character.
+pub fn overlay_html(source: &str, syntax: &[Mark], underlines: &[Mark]) -> String {
+    let clamp = |r: &Range<usize>| {
+        let mut s = r.start.min(source.len());
+        let mut e = r.end.min(source.len()).max(s);
+        while !source.is_char_boundary(s) {
+            s -= 1;
+        }
+        while !source.is_char_boundary(e) {
+            e += 1;
+        }
+        s..e
+    };
+    let mut cuts: Vec<usize> = vec![0, source.len()];
+    for m in syntax.iter().chain(underlines) {
+        let r = clamp(&m.range);
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(source.len() * 2);
+    // Syntax marks are sorted and do not overlap: walk them with a cursor.
+    let mut si = 0;
+    let mut classes = String::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a == b {
+            continue;
+        }
+        classes.clear();
+        while si < syntax.len() && clamp(&syntax[si].range).end <= a {
+            si += 1;
+        }
+        if let Some(m) = syntax.get(si) {
+            let r = clamp(&m.range);
+            if r.start <= a && b <= r.end {
+                classes.push_str(m.class);
+            }
+        }
+        for u in underlines {
+            let r = clamp(&u.range);
+            if r.start <= a && b <= r.end {
+                if !classes.is_empty() {
+                    classes.push(' ');
+                }
+                classes.push_str(u.class);
+            }
+        }
+        let piece = &source[a..b];
+        if classes.is_empty() {
+            push_escaped(&mut out, piece);
+        } else {
+            out.push_str("<span class=\"");
+            out.push_str(&classes);
+            out.push_str("\">");
+            push_escaped(&mut out, piece);
+            out.push_str("</span>");
+        }
+    }
+    // A final newline needs something after it to take up a line in a <pre>, as it does in the
+    // textarea.
+    if source.ends_with('\n') || source.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// The gutter's HTML: one line number per line, each with the class of the most severe finding
+/// on it and its messages as a tooltip.
+pub fn gutter_html(line_count: usize, marks: &[(u32, &'static str, String)]) -> String {
+    let mut out = String::with_capacity(line_count * 8);
+    for line in 1..=line_count.max(1) {
+        let here: Vec<&(u32, &'static str, String)> =
+            marks.iter().filter(|m| m.0 as usize == line).collect();
+        match here.first() {
+            Some(first) => {
+                out.push_str("<span class=\"g g-");
+                out.push_str(first.1);
+                out.push_str("\" title=\"");
+                let title = here
+                    .iter()
+                    .map(|m| m.2.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                for c in title.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '"' => out.push_str("&quot;"),
+                        _ => out.push(c),
+                    }
+                }
+                out.push_str("\">");
+                out.push_str(&line.to_string());
+                out.push_str("</span>");
+            }
+            None => out.push_str(&line.to_string()),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Number of lines as the textarea shows them.
+pub fn line_count(source: &str) -> usize {
+    source.split('\n').count()
+}
+
+/// The smallest edit that turns `old` into `new`: (byte range in `old`, replacement). Used so
+/// that a fix replaces only what it changes, keeping the caret and the scroll where they were.
+pub fn minimal_edit<'a>(old: &str, new: &'a str) -> (Range<usize>, &'a str) {
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, c), _)| i + c.len_utf8());
+    let old_rest = &old[prefix..];
+    let new_rest = &new[prefix..];
+    let suffix = old_rest
+        .chars()
+        .rev()
+        .zip(new_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(c, _)| c.len_utf8())
+        .sum::<usize>();
+    (prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
+}
+
+/// Converts a byte offset in `text` to the UTF-16 offset the DOM's selection uses.
+pub fn utf16_offset(text: &str, byte: usize) -> u32 {
+    let byte = byte.min(text.len());
+    text.char_indices()
+        .take_while(|(i, _)| *i < byte)
+        .map(|(_, c)| c.len_utf16() as u32)
+        .sum()
+}
+
+/// Converts a UTF-16 offset from the DOM back to a byte offset in `text`.
+pub fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// The indentation of the line that contains `byte`.
+pub fn indentation_at(text: &str, byte: usize) -> &str {
+    let byte = byte.min(text.len());
+    let start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..];
+    let end = line
+        .find(|c: char| c != ' ' && c != '\t')
+        .unwrap_or(line.len());
+    &line[..end.min(byte - start)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlay_escapes_and_nests_classes() {
+        let src = "RUN echo <b>&\n";
+        let syntax = [Mark {
+            range: 0..3,
+            class: "hl-instruction",
+        }];
+        let under = [Mark {
+            range: 2..8,
+            class: "u u-warning",
+        }];
+        let html = overlay_html(src, &syntax, &under);
+        assert_eq!(
+            html,
+            "<span class=\"hl-instruction\">RU</span><span class=\"hl-instruction u u-warning\">N</span><span class=\"u u-warning\"> echo</span> &lt;b&gt;&amp;\n "
+        );
+    }
+
+    #[test]
+    fn stale_marks_are_clamped() {
+        let src = "# 한국어";
+        let html = overlay_html(
+            src,
+            &[Mark {
+                range: 3..100,
+                class: "hl-comment",
+            }],
+            &[],
+        );
+        assert!(html.contains("한국어"));
+        assert!(html.starts_with("# "));
+    }
+
+    #[test]
+    fn gutter_marks_lines() {
+        let html = gutter_html(3, &[(2, "warning", "a \"b\" <c>".into())]);
+        assert_eq!(
+            html,
+            "1\n<span class=\"g g-warning\" title=\"a &quot;b&quot; &lt;c>\">2</span>\n3\n"
+        );
+    }
+
+    #[test]
+    fn minimal_edits() {
+        assert_eq!(minimal_edit("abcdef", "abXdef"), (2..3, "X"));
+        assert_eq!(minimal_edit("abc", "abc"), (3..3, ""));
+        assert_eq!(minimal_edit("가나다", "가다"), (3..6, ""));
+        let (r, s) = minimal_edit(
+            "COPY . /code\nRUN pip\n",
+            "COPY r /code\nRUN pip\nCOPY . /code\n",
+        );
+        let mut applied = "COPY . /code\nRUN pip\n".to_string();
+        applied.replace_range(r, s);
+        assert_eq!(applied, "COPY r /code\nRUN pip\nCOPY . /code\n");
+    }
+
+    #[test]
+    fn offsets_convert_both_ways() {
+        let text = "a한😀b";
+        assert_eq!(utf16_offset(text, 0), 0);
+        assert_eq!(utf16_offset(text, 1), 1);
+        assert_eq!(utf16_offset(text, 4), 2);
+        assert_eq!(utf16_offset(text, 8), 4);
+        assert_eq!(byte_offset(text, 4), 8);
+        assert_eq!(byte_offset(text, 2), 4);
+        assert_eq!(byte_offset(text, 99), text.len());
+    }
+
+    #[test]
+    fn indentation_follows_the_line() {
+        let text = "RUN a \\\n    && b";
+        assert_eq!(indentation_at(text, text.len()), "    ");
+        assert_eq!(indentation_at(text, 3), "");
+        assert_eq!(indentation_at("  x", 1), " ");
+    }
+}
