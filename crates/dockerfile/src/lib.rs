@@ -7,8 +7,13 @@
 //! WebAssembly for the in-browser lab.
 //!
 //! * [`parse`] → [`Dockerfile`]: directives, [`Instruction`]s (keyword, [`Flag`]s,
-//!   [`Arguments`], [`Heredoc`]s, each with a [`Span`]) and [`Diagnostic`]s.
-//! * [`Dockerfile::stages`] → [`Stage`]s.
+//!   [`Arguments`], [`Heredoc`]s, each with a [`Span`]) and [`Diagnostic`]s
+//!   (where: [`Diagnostic::span`]; why: [`diagnostic_text`] in three languages).
+//!   Parsing goes on after a bad line, so the stages, the plan and the
+//!   findings cover the rest of the file.
+//! * [`Dockerfile::stages`] → [`Stage`]s. For a target selector, list them and
+//!   pass [`Stage::label`] (the name, or the index of an unnamed stage) to
+//!   [`plan`] as the target.
 //! * [`plan`] → [`RebuildPlan`]: per stage and step, [`StepStatus`],
 //!   a structured [`Reason`] (worded by [`reason_text`] in three languages) and a [`Cost`].
 //! * [`lint`] → [`Finding`]s (rule, severity, span, structured [`Message`],
@@ -22,6 +27,7 @@
 pub mod buildkit;
 mod check;
 mod context;
+mod diagnostic_text;
 pub mod dockerignore;
 mod highlight;
 mod lexer;
@@ -35,6 +41,7 @@ mod stages;
 pub mod syntax;
 
 pub use context::{context_sources, suggested_context};
+pub use diagnostic_text::diagnostic_text;
 pub use dockerignore::Dockerignore;
 pub use highlight::{highlight, highlight_parsed, HighlightKind, HighlightSpan};
 pub use parser::parse;
