@@ -195,8 +195,7 @@ pub fn summary(
 
 /// A parse error's message in the page's language.
 fn diagnostic_message(d: &Diagnostic, lang: Lang) -> String {
-    let _ = lang;
-    d.kind.to_string()
+    shipshape_dockerfile::diagnostic_text(&d.kind, engine_lang(lang))
 }
 
 /// The guide page each rule's reference page points to first.
@@ -865,6 +864,24 @@ fn Lab(
         load_state(reset_default.clone());
         notice.set(t.reset_done.to_string());
     };
+    // A link pasted into the address bar of an open lab page loads like a fresh one (undoably).
+    #[cfg(feature = "hydrate")]
+    if !compact {
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+            let hash = web::hash();
+            let Some(payload) = hash.strip_prefix("s=") else {
+                return;
+            };
+            web::clear_hash();
+            match decode_link(payload) {
+                Ok(state) => {
+                    load_state(state);
+                    notice.set(t.link_opened.to_string());
+                }
+                Err(e) => notice.set(format!("{} {}", t.link_failed, decode_reason(lang, &e))),
+            }
+        });
+    }
     let open_in_lab = move || format!("/{}/lab/#s={}", lang.code(), encode(&lab.state()));
 
     let initial_text = start.dockerfile.clone();

@@ -87,14 +87,15 @@ mod imp {
         on_err.forget();
     }
 
-    /// Offers `text` as a file called `name`, through a `data:` link: no Blob, no server.
+    /// Offers `text` as a file called `name`, through a `data:` link: no Blob, no server. The type
+    /// is not `text/plain`, for which browsers add `.txt` to a name without an extension.
     pub fn download(name: &str, text: &str) {
         let doc = document();
         let Ok(a) = doc.create_element("a") else {
             return;
         };
         let data = format!(
-            "data:text/plain;charset=utf-8,{}",
+            "data:application/octet-stream,{}",
             String::from(js_sys::encode_uri_component(text))
         );
         let _ = a.set_attribute("href", &data);
