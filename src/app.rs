@@ -119,11 +119,11 @@ pub fn App(page: PageView) -> impl IntoView {
             <GuidePage lang slug=slug.clone() title=page.title.clone() html=page.html.clone() toc=page.toc.clone()/>
         }),
         Route::Home => EitherOf5::B(view! { <HomePage lang/> }),
-        // The calculator's markup belongs to the tools bundle, which hydrates it (src/tools.rs).
+        // The calculator's markup belongs to the calculator bundle, which hydrates it (src/tools.rs).
         Route::Calculator => EitherOf5::C(view! {
             <div id="calculator-root" class="tool-root" inner_html=page.html.clone()></div>
         }),
-        // Likewise the lab's (src/lab.rs), mounted by the tools bundle.
+        // Likewise the lab's (src/lab.rs), mounted by the lab bundle.
         Route::Lab => EitherOf5::D(view! {
             <div id="lab-root" class="tool-root" inner_html=page.html.clone()></div>
         }),

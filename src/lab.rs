@@ -77,8 +77,6 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
     pub plan: RebuildPlan,
-    /// Syntax colours, sorted, not overlapping.
-    pub syntax: Vec<Mark>,
     /// Stage choices for the target selector: (value, label).
     pub stages: Vec<(String, String)>,
     /// Build arguments the Dockerfile declares.
@@ -87,6 +85,16 @@ pub struct Analysis {
 
 // Every new analysis is news: comparing two deeply would cost more than showing it again.
 impl PartialEq for Analysis {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
+/// The text and its colours (compared by reference: each keystroke is news).
+#[derive(Clone)]
+struct SyntaxView((String, Vec<Mark>));
+
+impl PartialEq for SyntaxView {
     fn eq(&self, _: &Self) -> bool {
         false
     }
@@ -135,13 +143,6 @@ pub fn analyse(i: &Inputs<'_>) -> Analysis {
     };
     let target = (!i.target.is_empty()).then_some(i.target);
     let the_plan = plan(&df, &context, &changes, target);
-    let syntax = highlight_parsed(&df, i.source)
-        .into_iter()
-        .map(|s| Mark {
-            range: s.range,
-            class: s.kind.as_str(),
-        })
-        .collect();
     Analysis {
         source: i.source.to_string(),
         stages: stage_choices(&df),
@@ -149,9 +150,23 @@ pub fn analyse(i: &Inputs<'_>) -> Analysis {
         diagnostics: df.diagnostics.clone(),
         findings,
         plan: the_plan,
-        syntax,
     }
 }
+
+/// The syntax colours of `source`, sorted, not overlapping.
+pub fn syntax_marks(source: &str) -> Vec<Mark> {
+    highlight_parsed(&parse(source), source)
+        .into_iter()
+        .map(|s| Mark {
+            range: s.range,
+            class: s.kind.as_str(),
+        })
+        .collect()
+}
+
+/// Files longer than this are analysed (rules and rebuild plan) once typing pauses, rather than
+/// on every keystroke; their colours still follow every keystroke.
+pub const LIVE_ANALYSIS_LINES: usize = 400;
 
 fn stage_choices(df: &Dockerfile) -> Vec<(String, String)> {
     df.stages()
@@ -402,9 +417,36 @@ fn Lab(
     let notice = RwSignal::new(notice.unwrap_or_default());
     let share_link = RwSignal::new(String::new());
     let paths = Memo::new(move |_| lab.context_text.with(|t| context_paths(t)));
+    // The text the rules and the rebuild plan last ran on: the editor's own on every keystroke
+    // for ordinary files, after a pause in typing for very long ones.
+    let analysed = RwSignal::new(start.dockerfile.clone());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let src = lab.source.get();
+        if line_count(&src) <= LIVE_ANALYSIS_LINES {
+            analysed.set(src);
+        } else {
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        analysed.set(src);
+                    }
+                },
+                std::time::Duration::from_millis(200),
+            );
+        }
+    });
+    let syntax = Memo::new(move |_| {
+        web::mark("lab-syntax-start");
+        let out = lab.source.with(|s| (s.clone(), syntax_marks(s)));
+        web::measure("lab-syntax", "lab-syntax-start");
+        SyntaxView(out)
+    });
     let analysis = Memo::new(move |_| {
         web::mark("lab-engine-start");
-        let a = lab.source.with(|source| {
+        let a = analysed.with(|source| {
             paths.with(|paths| {
                 lab.changed.with(|changed| {
                     lab.dockerignore.with(|dockerignore| {
@@ -427,6 +469,7 @@ fn Lab(
         web::measure("lab-engine", "lab-engine-start");
         a
     });
+    let stages = Memo::new(move |_| analysis.with(|a| stage_rows(lang, t, &a.plan)));
     let changed_in_context = Memo::new(move |_| {
         paths.with(|p| {
             lab.changed.with(|c| {
@@ -619,10 +662,11 @@ fn Lab(
                         }),
                 )
                 .collect();
-            overlay_html(&a.source, &a.syntax, &underlines)
+            syntax.with(|v| overlay_html(&v.0 .0, &v.0 .1, &underlines))
         })
     };
-    let gutter_marks = move || {
+    // A memo of the markup: typing within a line leaves the gutter as it was, and the DOM alone.
+    let gutter_marks = Memo::new(move |_| {
         analysis.with(|a| {
             let mut marks: Vec<(u32, &'static str, String)> = Vec::new();
             for d in a
@@ -645,9 +689,9 @@ fn Lab(
                     ),
                 ));
             }
-            gutter_html(line_count(&a.source), &marks)
+            gutter_html(syntax.with(|v| line_count(&v.0 .0)), &marks)
         })
-    };
+    });
 
     // The finding under the caret, shown under the editor.
     let under_caret = move || {
@@ -928,7 +972,7 @@ fn Lab(
 
     view! {
         <div class="lab" class:lab-compact=compact lang=lang.code()>
-            {(!compact).then(|| toolbar)}
+            {(!compact).then_some(toolbar)}
             <p class="lab-notice" role="status">{move || notice.get()}</p>
             {move || {
                 let link = share_link.get();
@@ -1050,7 +1094,16 @@ fn Lab(
                 <p class="lab-summary">
                     {move || changed_in_context.with(|c| lab.changed_args.with(|args| analysis.with(|a| summary(lang, c, args, &a.plan))))}
                 </p>
-                {move || analysis.with(|a| layer_view(lang, t, &a.plan))}
+                {move || {
+                    stages
+                        .with(|s| s.is_empty())
+                        .then(|| view! { <p class="lab-no-stages">{t.no_stages}</p> })
+                }}
+                <For
+                    each=move || stages.get()
+                    key=|stage| stage.key.clone()
+                    children=move |stage| stage_view(lang, t, stage)
+                />
             </section>
             {compact.then(|| view! {
                 <p class="lab-open">
@@ -1222,19 +1275,37 @@ fn code_spans(message: &str) -> impl IntoView {
         .collect_view()
 }
 
-fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoView {
-    if plan.stages.is_empty() {
-        return Either::Left(view! { <p class="lab-no-stages">{t.no_stages}</p> });
-    }
-    let stages = plan
-        .stages
+/// One stage of the layer view, as text: two stages with the same key show the same thing, so
+/// typing that leaves a stage's plan alone leaves its markup alone.
+#[derive(Clone, PartialEq)]
+struct StageRow {
+    key: String,
+    title: String,
+    built: bool,
+    steps: Vec<StepRow>,
+}
+
+#[derive(Clone, PartialEq)]
+struct StepRow {
+    status: &'static str,
+    icon: &'static str,
+    word: &'static str,
+    line: u32,
+    cost: &'static str,
+    heavy: bool,
+    text: String,
+    reason: String,
+}
+
+fn stage_rows(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> Vec<StageRow> {
+    plan.stages
         .iter()
         .map(|stage| {
             let title = match &stage.name {
                 Some(name) => format!("{} {} ({name})", t.stage, stage.index + 1),
                 None => format!("{} {}", t.stage, stage.index + 1),
             };
-            let steps = stage
+            let steps: Vec<StepRow> = stage
                 .steps
                 .iter()
                 .map(|step| {
@@ -1243,40 +1314,70 @@ fn layer_view(lang: Lang, t: &'static LabText, plan: &RebuildPlan) -> impl IntoV
                         StepStatus::Rebuilt => ("rebuilt", "↻", t.rebuilt),
                         StepStatus::NotBuilt => ("not-built", "–", t.not_built),
                     };
-                    let heavy = (step.cost == Cost::Heavy).then(|| {
-                        view! {
-                            <span class="lab-heavy"><span aria-hidden="true">"⚠"</span> " " {t.heavy}</span>
-                        }
-                    });
-                    let reason = reason_text(&step.reason, engine_lang(lang));
-                    view! {
-                        <li
-                            class=format!("lab-step lab-step-{status}")
-                            data-status=status
-                            data-cost=step.cost.as_str()
-                            data-line=step.line.to_string()
-                        >
-                            <span class="lab-status"><span aria-hidden="true">{icon}</span> " " {word}</span>
-                            " "
-                            <span class="lab-line">{line_label(lang, step.line)}</span>
-                            " "
-                            <code class="lab-step-text">{step.text.clone()}</code>
-                            " "
-                            {heavy}
-                            <p class="lab-reason">{code_spans(&reason)}</p>
-                        </li>
+                    StepRow {
+                        status,
+                        icon,
+                        word,
+                        line: step.line,
+                        cost: step.cost.as_str(),
+                        heavy: step.cost == Cost::Heavy,
+                        text: step.text.clone(),
+                        reason: reason_text(&step.reason, engine_lang(lang)),
                     }
                 })
-                .collect_view();
+                .collect();
+            let mut key = format!("{title}|{}", stage.built);
+            for s in &steps {
+                key.push_str(&format!(
+                    "|{}:{}:{}:{}:{}",
+                    s.line, s.status, s.cost, s.text, s.reason
+                ));
+            }
+            StageRow {
+                key,
+                title,
+                built: stage.built,
+                steps,
+            }
+        })
+        .collect()
+}
+
+fn stage_view(lang: Lang, t: &'static LabText, stage: StageRow) -> impl IntoView {
+    let steps = stage
+        .steps
+        .into_iter()
+        .map(|step| {
+            let heavy = step.heavy.then(|| {
+                view! {
+                    <span class="lab-heavy"><span aria-hidden="true">"⚠"</span> " " {t.heavy}</span>
+                }
+            });
             view! {
-                <section class="lab-stage" data-built=stage.built.to_string()>
-                    <h3>{title}</h3>
-                    <ol class="lab-steps">{steps}</ol>
-                </section>
+                <li
+                    class=format!("lab-step lab-step-{}", step.status)
+                    data-status=step.status
+                    data-cost=step.cost
+                    data-line=step.line.to_string()
+                >
+                    <span class="lab-status"><span aria-hidden="true">{step.icon}</span> " " {step.word}</span>
+                    " "
+                    <span class="lab-line">{line_label(lang, step.line)}</span>
+                    " "
+                    <code class="lab-step-text">{step.text}</code>
+                    " "
+                    {heavy}
+                    <p class="lab-reason">{code_spans(&step.reason)}</p>
+                </li>
             }
         })
         .collect_view();
-    Either::Right(stages)
+    view! {
+        <section class="lab-stage" data-built=stage.built.to_string()>
+            <h3>{stage.title}</h3>
+            <ol class="lab-steps">{steps}</ol>
+        </section>
+    }
 }
 
 /// Turns each `figure[data-widget=lab]` of a guide page into a live lab, starting from the
@@ -1385,7 +1486,7 @@ mod tests {
     fn syntax_marks_cover_the_keywords() {
         let s = default_state();
         let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
-        let html = overlay_html(&a.source, &a.syntax, &[]);
+        let html = overlay_html(&a.source, &syntax_marks(&a.source), &[]);
         assert!(html.contains(">FROM</span>"), "{html}");
         assert!(html.contains(">RUN</span>"), "{html}");
     }

@@ -14,7 +14,7 @@ after(async () => {
 const verdict = (page) => page.getAttribute('.calc-results .calc-verdict', 'data-fits');
 const numbers = (page, root = '.calc-results') => page.innerText(`${root} .calc-numbers`);
 
-/** Waits until the page is hydrated and the calculator (mounted by the tools bundle) is live. */
+/** Waits until the page is hydrated and the calculator (mounted by the calculator bundle) is live. */
 async function live(page) {
   await hydrated(page);
   await page.waitForSelector('#calc-root[data-live]', { timeout: 15000 });

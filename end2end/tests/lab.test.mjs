@@ -12,7 +12,7 @@ after(async () => {
   await env?.stop();
 });
 
-/** Waits until the page is hydrated and the lab (mounted by the tools bundle) is live. */
+/** Waits until the page is hydrated and the lab (mounted by the lab bundle) is live. */
 async function live(page) {
   await hydrated(page);
   await page.waitForSelector('#lab-body[data-live] .lab', { timeout: 15000 });

@@ -315,7 +315,7 @@ mod tests {
                 // English (names such as `Dockerfile` aside).
                 if *english != "Dockerfile" {
                     assert!(
-                        text.chars().any(|c| !c.is_ascii()),
+                        !text.is_ascii(),
                         "{lang:?}: {name} looks untranslated: {text}"
                     );
                 }
