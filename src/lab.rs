@@ -27,7 +27,7 @@ use shipshape_labstate::{decode, decode_link, encode, fits_in_link, DecodeError,
 
 use crate::i18n::Lang;
 use editor::{
-    byte_offset, gutter_html, line_count, minimal_edit, overlay_html, utf16_offset, Mark,
+    byte_offset, gutter_html, line_count, minimal_edit, overlay_lines, utf16_offset, Mark,
 };
 pub use presets::PRESETS;
 pub use text::{line_label, texts, LabText};
@@ -164,8 +164,9 @@ pub fn syntax_marks(source: &str) -> Vec<Mark> {
         .collect()
 }
 
-/// Files longer than this are analysed (rules and rebuild plan) once typing pauses, rather than
-/// on every keystroke; their colours still follow every keystroke.
+/// How long typing pauses before the rules and the rebuild plan run again, in milliseconds;
+/// doubled for files longer than [`LIVE_ANALYSIS_LINES`]. Colours follow every keystroke.
+pub const ANALYSIS_PAUSE_MS: u64 = 120;
 pub const LIVE_ANALYSIS_LINES: usize = 400;
 
 fn stage_choices(df: &Dockerfile) -> Vec<(String, String)> {
@@ -417,26 +418,31 @@ fn Lab(
     let notice = RwSignal::new(notice.unwrap_or_default());
     let share_link = RwSignal::new(String::new());
     let paths = Memo::new(move |_| lab.context_text.with(|t| context_paths(t)));
-    // The text the rules and the rebuild plan last ran on: the editor's own on every keystroke
-    // for ordinary files, after a pause in typing for very long ones.
+    // The text the rules and the rebuild plan last ran on. Colours and the overlay follow every
+    // keystroke; the findings and the layer view (most of the page's markup) follow once typing
+    // pauses briefly, so a keystroke costs one line of markup rather than the whole lab.
     let analysed = RwSignal::new(start.dockerfile.clone());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let src = lab.source.get();
-        if line_count(&src) <= LIVE_ANALYSIS_LINES {
-            analysed.set(src);
-        } else {
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
-            set_timeout(
-                move || {
-                    if generation.get_value() == mine {
-                        analysed.set(src);
-                    }
-                },
-                std::time::Duration::from_millis(200),
-            );
+        if src == analysed.get_untracked() {
+            return;
         }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let pause = if line_count(&src) <= LIVE_ANALYSIS_LINES {
+            ANALYSIS_PAUSE_MS
+        } else {
+            ANALYSIS_PAUSE_MS * 2
+        };
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    analysed.set(src);
+                }
+            },
+            std::time::Duration::from_millis(pause),
+        );
     });
     let syntax = Memo::new(move |_| {
         web::mark("lab-syntax-start");
@@ -662,9 +668,28 @@ fn Lab(
                         }),
                 )
                 .collect();
-            syntax.with(|v| overlay_html(&v.0 .0, &v.0 .1, &underlines))
+            syntax.with(|v| overlay_lines(&v.0 .0, &v.0 .1, &underlines))
         })
     };
+    // The server writes the whole overlay; in the browser an effect replaces only the lines that
+    // changed, so a keystroke in a long file costs one line of markup, not the file's.
+    #[cfg(not(feature = "hydrate"))]
+    let overlay_markup = overlay().concat();
+    #[cfg(feature = "hydrate")]
+    let overlay_markup = String::new();
+    #[cfg(feature = "hydrate")]
+    {
+        let shown = StoredValue::new(Vec::<String>::new());
+        Effect::new(move |_| {
+            let lines = overlay();
+            if let Some(pre) = highlight.get() {
+                shown.update_value(|old| {
+                    editor::patch_lines(&pre, old, &lines);
+                    *old = lines;
+                });
+            }
+        });
+    }
     // A memo of the markup: typing within a line leaves the gutter as it was, and the DOM alone.
     let gutter_marks = Memo::new(move |_| {
         analysis.with(|a| {
@@ -689,7 +714,7 @@ fn Lab(
                     ),
                 ));
             }
-            gutter_html(syntax.with(|v| line_count(&v.0 .0)), &marks)
+            syntax.with(|v| gutter_html(&v.0 .0, &marks))
         })
     });
 
@@ -988,7 +1013,7 @@ fn Lab(
                         <pre node_ref=gutter inner_html=gutter_marks></pre>
                     </div>
                     <div class="lab-code">
-                        <pre class="lab-highlight" aria-hidden="true" node_ref=highlight inner_html=overlay></pre>
+                        <pre class="lab-highlight" aria-hidden="true" node_ref=highlight inner_html=overlay_markup></pre>
                         <textarea
                             id=source_id.clone()
                             class="lab-source"
@@ -1486,7 +1511,7 @@ mod tests {
     fn syntax_marks_cover_the_keywords() {
         let s = default_state();
         let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
-        let html = overlay_html(&a.source, &syntax_marks(&a.source), &[]);
+        let html = editor::overlay_html(&a.source, &syntax_marks(&a.source), &[]);
         assert!(html.contains(">FROM</span>"), "{html}");
         assert!(html.contains(">RUN</span>"), "{html}");
     }

@@ -40,7 +40,7 @@ describe('lab editor', () => {
     assert.equal(await mark.innerText(), '3');
     assert.match(await mark.getAttribute('title'), /SS001/);
     // The overlay shows the same text as the textarea, character for character.
-    assert.equal((await hl.innerText()).trimEnd(), (await page.inputValue('#lab-source')).trimEnd());
+    assert.equal((await hl.textContent()).trimEnd(), (await page.inputValue('#lab-source')).trimEnd());
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -253,7 +253,7 @@ describe('lab state', () => {
     assert.equal(await second.page.evaluate(() => window.__pwned), 0);
     assert.equal(await second.page.locator('.lab img, .lab script, .lab svg').count(), 0);
     assert.match(await second.page.inputValue('#lab-source'), /<img src=x/);
-    assert.match(await second.page.innerText('.lab-highlight'), /<\/pre><script>/);
+    assert.match(await second.page.textContent('.lab-highlight'), /<\/pre><script>/);
     assert.deepEqual(second.problems, []);
     await second.context.close();
   });

@@ -35,6 +35,14 @@ pub fn push_escaped(out: &mut String, text: &str) {
 /// the classes of everything covering it. Ranges out of bounds or off character boundaries are
 /// clamped, so a stale mark can never panic or cut a character.
 pub fn overlay_html(source: &str, syntax: &[Mark], underlines: &[Mark]) -> String {
+    overlay_lines(source, syntax, underlines).concat()
+}
+
+/// The overlay as one `<span class="ln">` per line, each ending with its newline, so that the
+/// browser can replace only the lines that changed (see `overlay_html` for the rest). The last
+/// line gets a trailing space: a final newline needs something after it to take up a line in a
+/// `<pre>`, as it does in the textarea.
+pub fn overlay_lines(source: &str, syntax: &[Mark], underlines: &[Mark]) -> Vec<String> {
     let clamp = |r: &Range<usize>| {
         let mut s = r.start.min(source.len());
         let mut e = r.end.min(source.len()).max(s);
@@ -52,15 +60,30 @@ pub fn overlay_html(source: &str, syntax: &[Mark], underlines: &[Mark]) -> Strin
         cuts.push(r.start);
         cuts.push(r.end);
     }
+    // No piece crosses a line end: each line is a unit of its own.
+    for (i, _) in source.match_indices('\n') {
+        cuts.push(i);
+        cuts.push(i + 1);
+    }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = String::with_capacity(source.len() * 2);
+    let mut lines = Vec::with_capacity(source.len() / 32 + 1);
+    let mut out = String::from("<span class=\"ln\">");
     // Syntax marks are sorted and do not overlap: walk them with a cursor.
     let mut si = 0;
     let mut classes = String::new();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a == b {
+            continue;
+        }
+        let piece = &source[a..b];
+        if piece == "\n" {
+            out.push_str("\n</span>");
+            lines.push(std::mem::replace(
+                &mut out,
+                String::from("<span class=\"ln\">"),
+            ));
             continue;
         }
         classes.clear();
@@ -82,7 +105,6 @@ pub fn overlay_html(source: &str, syntax: &[Mark], underlines: &[Mark]) -> Strin
                 classes.push_str(u.class);
             }
         }
-        let piece = &source[a..b];
         if classes.is_empty() {
             push_escaped(&mut out, piece);
         } else {
@@ -93,21 +115,65 @@ pub fn overlay_html(source: &str, syntax: &[Mark], underlines: &[Mark]) -> Strin
             out.push_str("</span>");
         }
     }
-    // A final newline needs something after it to take up a line in a <pre>, as it does in the
-    // textarea.
-    if source.ends_with('\n') || source.is_empty() {
-        out.push(' ');
-    }
-    out
+    out.push_str(" </span>");
+    lines.push(out);
+    lines
 }
 
-/// The gutter's HTML: one line number per line, each with the class of the most severe finding
-/// on it and its messages as a tooltip.
-pub fn gutter_html(line_count: usize, marks: &[(u32, &'static str, String)]) -> String {
-    let mut out = String::with_capacity(line_count * 8);
-    for line in 1..=line_count.max(1) {
+/// Brings `pre`, which shows `old` (one element per line), to `new`, touching only the lines
+/// between the common beginning and the common end.
+#[cfg(feature = "hydrate")]
+pub fn patch_lines(pre: &web_sys::Element, old: &[String], new: &[String]) {
+    let children = pre.children();
+    if old.is_empty() || children.length() as usize != old.len() {
+        pre.set_inner_html(&new.concat());
+        return;
+    }
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The collection is live: removing the child at `prefix` moves the next one there.
+    for _ in prefix..old.len() - suffix {
+        if let Some(child) = children.item(prefix as u32) {
+            child.remove();
+        }
+    }
+    let middle = &new[prefix..new.len() - suffix];
+    if middle.is_empty() {
+        return;
+    }
+    let html = middle.concat();
+    match children.item(prefix as u32) {
+        Some(next) => {
+            let _ = next.insert_adjacent_html("beforebegin", &html);
+        }
+        None => {
+            let _ = pre.insert_adjacent_html("beforeend", &html);
+        }
+    }
+}
+
+/// The gutter's HTML: one line number per line of `source`, each with the class of the most
+/// severe finding on it and its messages as a tooltip.
+///
+/// A line that holds Korean, Japanese or other text the monospace font lacks is laid out with a
+/// fallback font, which can make it a little taller than a line of ASCII. So that the numbers stay
+/// level with the text over hundreds of lines, each number's line carries those characters too,
+/// hidden (`.gx`): its line box is then built from the same fonts as the editor's.
+pub fn gutter_html(source: &str, marks: &[(u32, &'static str, String)]) -> String {
+    let lines: Vec<&str> = source.split('\n').collect();
+    let width = lines.len().to_string().len();
+    let mut out = String::with_capacity(lines.len() * 12);
+    for (i, text) in lines.iter().enumerate() {
+        let line = i + 1;
         let here: Vec<&(u32, &'static str, String)> =
             marks.iter().filter(|m| m.0 as usize == line).collect();
+        // Figure spaces pad the numbers to one width, so they line up on the right.
+        let number = format!("{:\u{2007}>width$}", line);
         match here.first() {
             Some(first) => {
                 out.push_str("<span class=\"g g-");
@@ -127,10 +193,20 @@ pub fn gutter_html(line_count: usize, marks: &[(u32, &'static str, String)]) -> 
                     }
                 }
                 out.push_str("\">");
-                out.push_str(&line.to_string());
+                out.push_str(&number);
                 out.push_str("</span>");
             }
-            None => out.push_str(&line.to_string()),
+            None => {
+                out.push_str("<span class=\"g\">");
+                out.push_str(&number);
+                out.push_str("</span>");
+            }
+        }
+        let wide: String = text.chars().filter(|c| !c.is_ascii()).take(16).collect();
+        if !wide.is_empty() {
+            out.push_str("<span class=\"gx\">");
+            push_escaped(&mut out, &wide);
+            out.push_str("</span>");
         }
         out.push('\n');
     }
@@ -213,7 +289,24 @@ mod tests {
         let html = overlay_html(src, &syntax, &under);
         assert_eq!(
             html,
-            "<span class=\"hl-instruction\">RU</span><span class=\"hl-instruction u u-warning\">N</span><span class=\"u u-warning\"> echo</span> &lt;b&gt;&amp;\n "
+            "<span class=\"ln\"><span class=\"hl-instruction\">RU</span><span class=\"hl-instruction u u-warning\">N</span><span class=\"u u-warning\"> echo</span> &lt;b&gt;&amp;\n</span><span class=\"ln\"> </span>"
+        );
+        // An underline across lines is cut at the line end, so each line stands alone.
+        let lines = overlay_lines(
+            "RUN a \\\n  b\n",
+            &[],
+            &[Mark {
+                range: 0..11,
+                class: "u",
+            }],
+        );
+        assert_eq!(lines.len(), 3);
+        assert!(lines
+            .iter()
+            .all(|l| l.starts_with("<span class=\"ln\">") && l.ends_with("</span>")));
+        assert!(
+            lines[1].contains("<span class=\"u\">  b</span>"),
+            "{lines:?}"
         );
     }
 
@@ -229,15 +322,23 @@ mod tests {
             &[],
         );
         assert!(html.contains("한국어"));
-        assert!(html.starts_with("# "));
+        assert!(html.starts_with("<span class=\"ln\"># "));
     }
 
     #[test]
     fn gutter_marks_lines() {
-        let html = gutter_html(3, &[(2, "warning", "a \"b\" <c>".into())]);
+        let html = gutter_html(
+            "a\nb\n# 한국어 <x>",
+            &[(2, "warning", "a \"b\" <c>".into())],
+        );
         assert_eq!(
             html,
-            "1\n<span class=\"g g-warning\" title=\"a &quot;b&quot; &lt;c>\">2</span>\n3\n"
+            "<span class=\"g\">1</span>\n<span class=\"g g-warning\" title=\"a &quot;b&quot; &lt;c>\">2</span>\n<span class=\"g\">3</span><span class=\"gx\">한국어</span>\n"
+        );
+        let wide = gutter_html(&"x\n".repeat(11), &[]);
+        assert!(
+            wide.starts_with("<span class=\"g\">\u{2007}1</span>"),
+            "{wide}"
         );
     }
 
