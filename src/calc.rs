@@ -864,7 +864,18 @@ fn numbers(c: Calc, r: &CapacityResult, compact: bool) -> impl IntoView {
                 .into(),
             ),
             (t.n_qos.into(), format!("{:?}", r.qos_class)),
+            (fill(t.n_mem_util, &[word]), pct(m.utilization_per_node)),
         ]);
+        if r.containers_per_node > 0 {
+            rows.push((
+                fill(t.n_stranded, &[word]),
+                format!(
+                    "{} · {}",
+                    text::cores(t, r.stranded.cpu_millicores_per_node / 1000.0),
+                    mib(r.stranded.memory_mib_per_node)
+                ),
+            ));
+        }
     }
     let rows = rows
         .into_iter()

@@ -72,6 +72,7 @@ describe('calculator page', () => {
     const link = first.page.url();
     const expected = await numbers(first.page);
     const expectedVerdict = await verdict(first.page);
+    assert.match(expected, /Memory requested of what a node allocates\n[\d.]+%/);
     await first.context.close();
 
     const { context, page, problems } = await watchedPage(env);
@@ -221,6 +222,19 @@ describe('calculator page', () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+  });
+
+  test('the result shows what packing strands on a full node', async () => {
+    // One worker on GKE e2-standard-4 with the default DaemonSets: 3,720m and 13,366 MiB are
+    // available; 1,000m and 1,280 MiB per container: CPU binds at 3, stranding 720m and
+    // 13,366 - 3 x 1,280 = 9,526 MiB.
+    const { context, page, problems } = await openCalculator(env, '?v=1&wk=1&t=k8s');
+    await page.waitForFunction(() => document.querySelector('#calc-t')?.value === 'k8s');
+    const shown = await numbers(page);
+    assert.match(shown, /Left unusable on a full node \(no further container fits\)\n0\.72 cores · 9,526 MiB/);
+    assert.match(shown, /What limits containers per node\nCPU/);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('headroom, custom reservations and Fargate on EKS are inputs, with units and inline errors', async () => {

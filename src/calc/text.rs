@@ -52,7 +52,7 @@ texts! {
     w_preload_with_pytorch, w_sharing_optimistic, w_single_replica,
     w_thread_oversubscription, w_cpu_limit_below_workers, w_legacy_image_deprecated,
     w_provider_mismatch,
-    n_core_one, tp_workers, tp_memory, tp_node, tp_cpu, tp_packing, tp_fit, tw_host, tw_limit, n_cores_amount, band, unlimited, rv_aks_pre129, tr_workers_capped, tr_workers_fixed, tr_workers_default, tr_workers_default_unset, tr_workers_gunicorn, tr_legacy_wc, tr_legacy, tr_legacy_max, tr_mem_uvicorn_one, tr_mem_uvicorn, tr_mem_preload, tr_cuda_note, tr_mem_gunicorn, tr_mem_single, tr_mem_container, tr_mem_limit, tr_in_flight, tr_cores, tr_sync, tr_async, tr_cpu_request, tr_cpu_request_given, tr_cpu_limit, tr_cpu_no_limit, tr_node_machine, tr_node_fargate, tr_node_fargate_eks, tr_node_fargate_eks_big, tr_node_cloud_run, tr_node_none, tr_node_kubelet, tr_node_banded, tr_node_banded_small, tr_node_tiered, tr_node_aks_cpu, tr_node_aks_cpu_interp, tr_node_eks, tr_node_aks, tr_node_custom_mem, tr_node_custom_cpu, tr_ds, tr_containers, tr_cloud_run, tr_redundancy, tr_per_node, tr_stranded, tr_utilization, tr_queueing, tr_qos, src_uvicorn_spawn, src_server_default, src_gunicorn_design, src_gunicorn_preload, src_legacy_image, src_pss, src_k8s_reserve, src_gke, src_eks, src_aks, src_fargate, src_cloud_run, src_little, src_cpu_cores, src_sync_workers, src_utilization, src_queueing, src_packing, src_k8s_qos, src_docker_limits, src_redundancy, src_guide_resources, e_syntax, e_characters, e_name_case, e_module, e_port, e_needs_limit, e_unknown_type, e_type_and_shape, e_required, e_eks_max_pods, e_fargate_vcpu, e_fargate_memory, e_cloud_run_vcpu, e_request_above_limit, e_single_workers, headroom, headroom_hint, rs_custom, kube_cpu, kube_mem, sys_cpu, sys_mem, eviction, fargate_eks_note,
+    n_core_one, n_stranded, n_mem_util, tp_workers, tp_memory, tp_node, tp_cpu, tp_packing, tp_fit, tw_host, tw_limit, n_cores_amount, band, unlimited, rv_aks_pre129, tr_workers_capped, tr_workers_fixed, tr_workers_default, tr_workers_default_unset, tr_workers_gunicorn, tr_legacy_wc, tr_legacy, tr_legacy_max, tr_mem_uvicorn_one, tr_mem_uvicorn, tr_mem_preload, tr_cuda_note, tr_mem_gunicorn, tr_mem_single, tr_mem_container, tr_mem_limit, tr_in_flight, tr_cores, tr_sync, tr_async, tr_cpu_request, tr_cpu_request_given, tr_cpu_limit, tr_cpu_no_limit, tr_node_machine, tr_node_fargate, tr_node_fargate_eks, tr_node_fargate_eks_big, tr_node_cloud_run, tr_node_none, tr_node_kubelet, tr_node_banded, tr_node_banded_small, tr_node_tiered, tr_node_aks_cpu, tr_node_aks_cpu_interp, tr_node_eks, tr_node_aks, tr_node_custom_mem, tr_node_custom_cpu, tr_ds, tr_containers, tr_cloud_run, tr_redundancy, tr_per_node, tr_stranded, tr_utilization, tr_queueing, tr_qos, src_uvicorn_spawn, src_server_default, src_gunicorn_design, src_gunicorn_preload, src_legacy_image, src_pss, src_k8s_reserve, src_gke, src_eks, src_aks, src_fargate, src_cloud_run, src_little, src_cpu_cores, src_sync_workers, src_utilization, src_queueing, src_packing, src_k8s_qos, src_docker_limits, src_redundancy, src_guide_resources, e_syntax, e_characters, e_name_case, e_module, e_port, e_needs_limit, e_unknown_type, e_type_and_shape, e_required, e_eks_max_pods, e_fargate_vcpu, e_fargate_memory, e_cloud_run_vcpu, e_request_above_limit, e_single_workers, headroom, headroom_hint, rs_custom, kube_cpu, kube_mem, sys_cpu, sys_mem, eviction, fargate_eks_note,
 }
 
 /// Words that are the same in every language: units and product names.
@@ -1072,6 +1072,8 @@ pub const EN: T = T {
     w_legacy_image_deprecated: "The tiangolo/uvicorn-gunicorn image is deprecated: use uvicorn --workers on one server, or one process per container on a cluster.",
     w_provider_mismatch: "The node type belongs to another cloud than the reservation model.",
     n_core_one: "1 core",
+    n_stranded: "Left unusable on a full {0} (no further container fits)",
+    n_mem_util: "Memory requested of what a {0} allocates",
     tp_workers: "Workers",
     tp_memory: "Memory",
     tp_node: "Node",
@@ -1354,6 +1356,8 @@ pub const KO: T = T {
     w_legacy_image_deprecated: "tiangolo/uvicorn-gunicorn 이미지는 더 이상 권장되지 않습니다. 서버 한 대에서는 uvicorn --workers를, 클러스터에서는 컨테이너당 프로세스 하나를 쓰세요.",
     w_provider_mismatch: "노드 유형과 예약 모델이 서로 다른 클라우드의 것입니다.",
     n_core_one: "1코어",
+    n_stranded: "가득 찬 {0}에서 컨테이너를 더 넣지 못해 남는 자원",
+    n_mem_util: "{0}의 할당 가능한 메모리 중 요청된 비율",
     tp_workers: "워커",
     tp_memory: "메모리",
     tp_node: "노드",
@@ -1636,6 +1640,8 @@ pub const JA: T = T {
     w_legacy_image_deprecated: "tiangolo/uvicorn-gunicornイメージは非推奨です。サーバー1台ではuvicorn --workersを、クラスターではコンテナーごとにプロセス1つを使ってください。",
     w_provider_mismatch: "ノードの種類と予約モデルが別々のクラウドのものです。",
     n_core_one: "1コア",
+    n_stranded: "満杯の{0}で、コンテナーをもう1つ置けずに余る資源",
+    n_mem_util: "{0}の割り当て可能なメモリのうちリクエスト済みの割合",
     tp_workers: "ワーカー",
     tp_memory: "メモリ",
     tp_node: "ノード",
