@@ -145,7 +145,11 @@ fn num_field(
     });
     let initial = c.form.with_untracked(show);
     let optional = matches!(f.kind(), Kind::OptNum | Kind::OptInt);
-    let whole = matches!(f.kind(), Kind::Int | Kind::OptInt);
+    let mode = match f.kind() {
+        Kind::Int | Kind::OptInt => "numeric",
+        Kind::Text => "text",
+        _ => "decimal",
+    };
     let unit = f.unit().map(|u| unit_select(c, f, u, label));
     view! {
         <div class="calc-field" class:calc-invalid=move || error.with(Option::is_some)>
@@ -157,7 +161,7 @@ fn num_field(
                 <input
                     id=id
                     type="text"
-                    inputmode=if whole { "numeric" } else { "decimal" }
+                    inputmode=mode
                     autocomplete="off"
                     spellcheck="false"
                     value=initial
@@ -493,6 +497,13 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                         {num_field(c, F::Rps, t.rps, Some(t.u_rps), None)}
                         {num_field(c, F::Util, t.util, Some("%"), None)}
                         {num_field(c, F::Redundancy, t.redundancy, None, None)}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{t.sec_deploy}</legend>
+                        {num_field(c, F::DeployName, t.deploy_name, None, None)}
+                        {num_field(c, F::Image, t.image, None, None)}
+                        {num_field(c, F::Module, t.module, None, None)}
+                        {num_field(c, F::Port, t.port, None, None)}
                     </fieldset>
                     <div class="calc-actions">
                         <button type="button" class="calc-button" on:click=reset>{t.reset}</button>

@@ -224,6 +224,33 @@ describe('calculator page', () => {
     }
   });
 
+  test('the names in the configs are inputs, checked inline in the page\'s language', async () => {
+    const { context, page, problems } = await openCalculator(env);
+    await page.fill('#calc-img', 'ghcr.io/acme/shop:2.3');
+    await page.fill('#calc-port', '8080');
+    await page.click('.calc-tab:has-text("docker run")');
+    await page.waitForFunction(() => document.querySelector('.calc-config code')?.innerText.includes('ghcr.io/acme/shop:2.3'));
+    assert.match(await page.innerText('.calc-config code'), /8080/);
+    assert.match(page.url(), /img=ghcr\.io%2Facme%2Fshop%3A2\.3/);
+    await page.fill('#calc-mod', 'shop');
+    await page.waitForSelector('#calc-mod-err:not(:empty)');
+    assert.match(await page.innerText('#calc-mod-err'), /module:attribute/);
+    // The configs keep the last good names.
+    assert.match(await page.innerText('.calc-config code'), /ghcr\.io\/acme\/shop:2\.3/);
+    await context.close();
+
+    const ko = await watchedPage(env);
+    await ko.page.goto(`${env.url}/ko/calculator/?v=1&port=70000&dn=Shop`);
+    await live(ko.page);
+    await ko.page.waitForSelector('#calc-port-err:not(:empty)');
+    assert.match(await ko.page.innerText('#calc-port-err'), /1에서 65535 사이여야 합니다/);
+    await ko.page.fill('#calc-port', '8000');
+    await ko.page.waitForSelector('#calc-dn-err:not(:empty)');
+    assert.match(await ko.page.innerText('#calc-dn-err'), /소문자로 쓰고/);
+    assert.deepEqual([...problems, ...ko.problems], []);
+    await ko.context.close();
+  });
+
   test('the result shows what packing strands on a full node', async () => {
     // One worker on GKE e2-standard-4 with the default DaemonSets: 3,720m and 13,366 MiB are
     // available; 1,000m and 1,280 MiB per container: CPU binds at 3, stranding 720m and

@@ -17,6 +17,8 @@ pub enum Kind {
     Int,
     OptInt,
     Choice(&'static [&'static str]),
+    /// Free text (names in the configs), checked by the engine.
+    Text,
 }
 
 pub const MEM_UNITS: &[&str] = &["mib", "gib"];
@@ -142,6 +144,10 @@ fields! {
     Rps = "rps", "10", Kind::Num;
     Util = "u", "60", Kind::Num;
     Redundancy = "k", "0", Kind::Int;
+    DeployName = "dn", "api", Kind::Text;
+    Image = "img", "registry.example.com/api:1.0", Kind::Text;
+    Module = "mod", "app.main:app", Kind::Text;
+    Port = "port", "8000", Kind::Int;
 }
 
 impl F {
@@ -225,6 +231,16 @@ pub enum DecodeError {
 /// Longest query string accepted; a real one is well under 300 characters.
 pub const MAX_QUERY: usize = 1500;
 const MAX_VALUE: usize = 32;
+/// Longest text value in a link (an image reference with a registry and a tag).
+const MAX_TEXT: usize = 128;
+
+fn max_len(f: F) -> usize {
+    if f.kind() == Kind::Text {
+        MAX_TEXT
+    } else {
+        MAX_VALUE
+    }
+}
 pub const VERSION: &str = "1";
 
 impl Form {
@@ -280,7 +296,7 @@ impl Form {
             out.push('&');
             out.push_str(f.key());
             out.push('=');
-            for b in v.bytes().take(MAX_VALUE) {
+            for b in v.bytes().take(max_len(*f)) {
                 if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
                     out.push(b as char);
                 } else {
@@ -316,7 +332,7 @@ impl Form {
             }
             seen.push(f);
             let value = percent_decode(raw).ok_or(DecodeError::Malformed)?;
-            if value.len() > MAX_VALUE || value.chars().any(|c| c.is_control()) {
+            if value.len() > max_len(f) || value.chars().any(|c| c.is_control()) {
                 return Err(DecodeError::Malformed);
             }
             if let Kind::Choice(options) = f.kind() {
@@ -461,7 +477,12 @@ impl Form {
             },
             target_utilization: p.num(F::Util) / 100.0,
             redundancy: p.int(F::Redundancy),
-            deploy: DeployNames::default(),
+            deploy: DeployNames {
+                name: self.get(F::DeployName).trim().to_string(),
+                image: self.get(F::Image).trim().to_string(),
+                module: self.get(F::Module).trim().to_string(),
+                port: p.port(F::Port),
+            },
         };
         if p.errors.is_empty() {
             Ok(scenario)
@@ -555,6 +576,10 @@ pub fn field_for_path(form: &Form, path: &str) -> Option<F> {
         "traffic.requests_per_second" => F::Rps,
         "target_utilization" => F::Util,
         "redundancy" => F::Redundancy,
+        "deploy.name" => F::DeployName,
+        "deploy.image" => F::Image,
+        "deploy.module" => F::Module,
+        "deploy.port" => F::Port,
         _ if legacy && path.starts_with("workers") => F::WorkersPerCore,
         _ => return None,
     })
@@ -605,6 +630,17 @@ impl Reader<'_> {
             }
             None => {
                 self.fail(f, Problem::NotNumber);
+                0
+            }
+        }
+    }
+
+    fn port(&mut self, f: F) -> u16 {
+        let n = self.int(f);
+        match u16::try_from(n) {
+            Ok(port) => port,
+            Err(_) => {
+                self.fail(f, Problem::Engine(ErrorDetail::PortZero));
                 0
             }
         }
@@ -940,6 +976,34 @@ mod tests {
         assert_eq!(field_for_path(&form, &e.field), Some(F::KubeMem));
         form.set(F::Target, "fargate_eks");
         assert_eq!(form.to_scenario().unwrap().target, Target::FargateEks {});
+    }
+
+    #[test]
+    fn names_for_the_configs_reach_the_engine_and_links() {
+        let mut form = Form::default();
+        form.set(F::Image, "ghcr.io/acme/shop:2.3");
+        form.set(F::Module, "shop.api:app");
+        form.set(F::Port, "8080");
+        let s = form.to_scenario().unwrap();
+        assert_eq!(s.deploy.image, "ghcr.io/acme/shop:2.3");
+        let r = shipshape_capacity::evaluate(&s).unwrap();
+        assert!(r.configs.docker_run.contains("ghcr.io/acme/shop:2.3"));
+        assert!(r.configs.uvicorn_command.contains("shop.api:app"));
+        let query = form.encode();
+        assert!(query.contains("img=ghcr.io%2Facme%2Fshop%3A2.3"), "{query}");
+        assert_eq!(Form::decode(&query), Ok(Some(form.clone())));
+        form.set(F::Module, "shop");
+        let e = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap_err();
+        assert_eq!(field_for_path(&form, &e.field), Some(F::Module));
+        form.set(F::Module, "shop:app");
+        form.set(F::Port, "70000");
+        assert_eq!(
+            form.to_scenario().unwrap_err(),
+            vec![FieldError {
+                field: Some(F::Port),
+                problem: Problem::Engine(ErrorDetail::PortZero)
+            }]
+        );
     }
 
     #[test]
