@@ -39,9 +39,10 @@ struct Good {
 fn evaluate_form(form: &Form) -> Result<Good, Vec<FieldError>> {
     let scenario = form.to_scenario()?;
     let result = evaluate(&scenario).map_err(|e| {
+        let field = field_for_path(form, &e.field);
         vec![FieldError {
-            field: field_for_path(form, &e.field),
-            problem: Problem::Engine(e.reason),
+            field,
+            problem: Problem::Engine(form::in_input_units(form, field, e.detail)),
         }]
     })?;
     Ok(Good {
@@ -86,7 +87,7 @@ impl Calc {
         match problem {
             Problem::NotNumber => (self.t.e_number.to_string(), true),
             Problem::NotWhole => (self.t.e_whole.to_string(), true),
-            Problem::Engine(reason) => text::engine_reason(self.t, reason),
+            Problem::Engine(detail) => (text::detail_text(self.t, detail), true),
         }
     }
 
@@ -144,7 +145,11 @@ fn num_field(
     });
     let initial = c.form.with_untracked(show);
     let optional = matches!(f.kind(), Kind::OptNum | Kind::OptInt);
-    let whole = matches!(f.kind(), Kind::Int | Kind::OptInt);
+    let mode = match f.kind() {
+        Kind::Int | Kind::OptInt => "numeric",
+        Kind::Text => "text",
+        _ => "decimal",
+    };
     let unit = f.unit().map(|u| unit_select(c, f, u, label));
     view! {
         <div class="calc-field" class:calc-invalid=move || error.with(Option::is_some)>
@@ -156,7 +161,7 @@ fn num_field(
                 <input
                     id=id
                     type="text"
-                    inputmode=if whole { "numeric" } else { "decimal" }
+                    inputmode=mode
                     autocomplete="off"
                     spellcheck="false"
                     value=initial
@@ -442,10 +447,14 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                         {num_field(c, F::MemLimit, t.mem_limit, None, None)}
                         {num_field(c, F::CpuLimit, t.cpu_limit, None, None)}
                         {num_field(c, F::CpuRequest, t.cpu_request, None, None)}
+                        <div hidden=move || !c.form.with(|x| x.get(F::MemLimit).trim().is_empty())>
+                            {num_field(c, F::Headroom, t.headroom, Some("%"), None)}
+                            <p class="calc-hint">{t.headroom_hint}</p>
+                        </div>
                     </fieldset>
                     <fieldset>
                         <legend>{t.sec_target}</legend>
-                        {select_field(c, F::Target, t.target, vec![t.t_machine, t.t_k8s, text::T_FARGATE, text::T_CLOUDRUN])}
+                        {select_field(c, F::Target, t.target, vec![t.t_machine, t.t_k8s, text::T_FARGATE, text::T_FARGATE_EKS, text::T_CLOUDRUN])}
                         <div hidden=move || !target("machine")()>
                             {num_field(c, F::MachineCores, t.machine_cores, Some(t.u_cores), None)}
                             {num_field(c, F::MachineMem, t.machine_mem, None, None)}
@@ -457,7 +466,14 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                                 {num_field(c, F::NodeCores, t.node_cores, Some(t.u_cores), None)}
                                 {num_field(c, F::NodeMem, t.node_mem, None, None)}
                             </div>
-                            {select_field(c, F::Reservation, t.reservation, vec![t.rs_none, t.rs_kubelet, t.rs_gke, t.rs_eks, t.rs_aks, t.rs_aks_pre129])}
+                            {select_field(c, F::Reservation, t.reservation, vec![t.rs_none, t.rs_kubelet, t.rs_gke, t.rs_eks, t.rs_aks, t.rs_aks_pre129, t.rs_custom])}
+                            <div hidden=move || !c.shown(F::Reservation, "custom")()>
+                                {num_field(c, F::KubeCpu, t.kube_cpu, None, None)}
+                                {num_field(c, F::KubeMem, t.kube_mem, None, None)}
+                                {num_field(c, F::SysCpu, t.sys_cpu, None, None)}
+                                {num_field(c, F::SysMem, t.sys_mem, None, None)}
+                                {num_field(c, F::Eviction, t.eviction, None, None)}
+                            </div>
                             {num_field(c, F::MaxPods, t.max_pods, None, None)}
                             {num_field(c, F::DsCpu, t.ds_cpu, None, None)}
                             {num_field(c, F::DsMem, t.ds_mem, None, None)}
@@ -469,6 +485,7 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                             {num_field(c, F::FargateVcpu, t.fargate_vcpu, None, None)}
                             {num_field(c, F::FargateGb, t.fargate_gb, None, None)}
                         </div>
+                        <p class="calc-hint" hidden=move || !target("fargate_eks")()>{t.fargate_eks_note}</p>
                         <div hidden=move || !target("cloudrun")()>
                             {num_field(c, F::RunVcpu, t.run_vcpu, None, None)}
                             {num_field(c, F::RunMem, t.run_mem, Some(text::MIB), None)}
@@ -480,6 +497,13 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                         {num_field(c, F::Rps, t.rps, Some(t.u_rps), None)}
                         {num_field(c, F::Util, t.util, Some("%"), None)}
                         {num_field(c, F::Redundancy, t.redundancy, None, None)}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{t.sec_deploy}</legend>
+                        {num_field(c, F::DeployName, t.deploy_name, None, None)}
+                        {num_field(c, F::Image, t.image, None, None)}
+                        {num_field(c, F::Module, t.module, None, None)}
+                        {num_field(c, F::Port, t.port, None, None)}
                     </fieldset>
                     <div class="calc-actions">
                         <button type="button" class="calc-button" on:click=reset>{t.reset}</button>
@@ -755,7 +779,7 @@ fn memory_picture(c: Calc, r: &CapacityResult) -> impl IntoView {
             <figcaption>
                 {fill(t.mem_picture, &[word])}
                 " · " {t.capacity} ": " {mib(node.capacity_memory_mib)}
-                {(!node.label.is_empty()).then(|| view! { " (" <span lang="en">{node.label.clone()}</span> ")" })}
+                " (" {text::node_label(t, node)} ")"
             </figcaption>
             <svg class="calc-bar" viewBox="0 0 1000 40" preserveAspectRatio="none" role="img" aria-label=label>
                 <rect class="calc-track" x="0" y="4" width="1000" height="32" vector-effect="non-scaling-stroke"/>
@@ -851,7 +875,18 @@ fn numbers(c: Calc, r: &CapacityResult, compact: bool) -> impl IntoView {
                 .into(),
             ),
             (t.n_qos.into(), format!("{:?}", r.qos_class)),
+            (fill(t.n_mem_util, &[word]), pct(m.utilization_per_node)),
         ]);
+        if r.containers_per_node > 0 {
+            rows.push((
+                fill(t.n_stranded, &[word]),
+                format!(
+                    "{} · {}",
+                    text::cores(t, r.stranded.cpu_millicores_per_node / 1000.0),
+                    mib(r.stranded.memory_mib_per_node)
+                ),
+            ));
+        }
     }
     let rows = rows
         .into_iter()
@@ -960,10 +995,10 @@ fn trace(c: Calc) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         view! {
-                            <li>
-                                <span class="calc-topic">{s.topic.clone()}</span>
-                                " " {s.text.clone()}
-                                <span class="calc-source">{s.source.clone()}</span>
+                            <li data-kind=s.step.kind()>
+                                <span class="calc-topic">{text::topic_text(t, s.topic)}</span>
+                                " " {text::step_text(t, &s.step, &g.result)}
+                                <span class="calc-source">{text::source_text(t, s.source_id)}</span>
                             </li>
                         }
                     })
@@ -975,7 +1010,7 @@ fn trace(c: Calc) -> impl IntoView {
         <details class="calc-trace">
             <summary>{t.trace}</summary>
             <p class="calc-hint">{t.trace_note}</p>
-            <ol lang="en">{steps}</ol>
+            <ol>{steps}</ol>
         </details>
     }
 }

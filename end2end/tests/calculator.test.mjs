@@ -72,6 +72,7 @@ describe('calculator page', () => {
     const link = first.page.url();
     const expected = await numbers(first.page);
     const expectedVerdict = await verdict(first.page);
+    assert.match(expected, /Memory requested of what a node allocates\n[\d.]+%/);
     await first.context.close();
 
     const { context, page, problems } = await watchedPage(env);
@@ -165,6 +166,10 @@ describe('calculator page', () => {
     assert.match(await page.innerText('.calc-config code'), /kind: Deployment/);
     await page.click('.calc-trace summary');
     assert.match(await page.innerText('.calc-trace'), /uvicorn|worker/);
+    assert.match(
+      await page.innerText('.calc-trace li[data-kind=memory_uvicorn]'),
+      /uvicorn --workers 4: a supervisor \(30 MiB\) plus 4 spawned workers.*= 1,124 MiB/,
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -178,6 +183,132 @@ describe('calculator page', () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+  });
+
+  test('the Korean and Japanese pages show the trace, errors and node in their language', async () => {
+    // Three lower-case English words in a row: an English sentence left on the page.
+    const english = /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/;
+    for (const [lang, words, between] of [
+      ['ko', /워커|컨테이너당/, /0에서 16,384 사이여야 합니다/],
+      ['ja', /ワーカー|コンテナーあたり/, /0から16,384までの値にしてください/],
+    ]) {
+      const { context, page, problems } = await watchedPage(env);
+      await page.goto(`${env.url}/${lang}/calculator/`);
+      await live(page);
+      await page.click('.calc-trace summary');
+      const trace = await page.innerText('.calc-trace ol');
+      assert.match(trace, words);
+      assert.doesNotMatch(trace, english, trace);
+      assert.doesNotMatch(trace, /allocatable|reserved for|per container|worker process/);
+      assert.equal(await page.locator('.calc-trace [lang=en]').count(), 0);
+      const steps = await page.locator('.calc-trace li').count();
+      assert.ok(steps >= 10, `${steps} steps`);
+      // The machine is described in the page's language, not as "machine (2 cores, 3 GiB)".
+      const caption = await page.innerText('.calc-results .calc-memory figcaption');
+      assert.doesNotMatch(caption, /machine|cores/);
+      assert.match(caption, lang === 'ko' ? /2코어/ : /2コア/);
+      // The engine's range error, in the page's language.
+      await page.fill('#calc-mm', '-1');
+      await page.waitForSelector('#calc-mm-err:not(:empty)');
+      assert.match(await page.innerText('#calc-mm-err'), between);
+      assert.equal(await page.locator('#calc-mm-err [lang=en]').count(), 0);
+      // A Kubernetes node's trace: the GKE reservation, in words of the page.
+      await page.fill('#calc-mm', '1');
+      await page.selectOption('#calc-t', 'k8s');
+      await page.waitForFunction(() => document.querySelector('.calc-trace li[data-kind=node_banded_memory]'));
+      const gke = await page.innerText('.calc-trace li[data-kind=node_banded_memory]');
+      assert.match(gke, lang === 'ko' ? /GKE가 4 GiB의 25%/ : /GKEが4 GiBの25%/);
+      assert.doesNotMatch(await page.innerText('.calc-trace ol'), english);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  test('the names in the configs are inputs, checked inline in the page\'s language', async () => {
+    const { context, page, problems } = await openCalculator(env);
+    await page.fill('#calc-img', 'ghcr.io/acme/shop:2.3');
+    await page.fill('#calc-port', '8080');
+    await page.click('.calc-tab:has-text("docker run")');
+    await page.waitForFunction(() => document.querySelector('.calc-config code')?.innerText.includes('ghcr.io/acme/shop:2.3'));
+    assert.match(await page.innerText('.calc-config code'), /8080/);
+    assert.match(page.url(), /img=ghcr\.io%2Facme%2Fshop%3A2\.3/);
+    await page.fill('#calc-mod', 'shop');
+    await page.waitForSelector('#calc-mod-err:not(:empty)');
+    assert.match(await page.innerText('#calc-mod-err'), /module:attribute/);
+    // The configs keep the last good names.
+    assert.match(await page.innerText('.calc-config code'), /ghcr\.io\/acme\/shop:2\.3/);
+    await context.close();
+
+    const ko = await watchedPage(env);
+    await ko.page.goto(`${env.url}/ko/calculator/?v=1&port=70000&dn=Shop`);
+    await live(ko.page);
+    await ko.page.waitForSelector('#calc-port-err:not(:empty)');
+    assert.match(await ko.page.innerText('#calc-port-err'), /1에서 65535 사이여야 합니다/);
+    await ko.page.fill('#calc-port', '8000');
+    await ko.page.waitForSelector('#calc-dn-err:not(:empty)');
+    assert.match(await ko.page.innerText('#calc-dn-err'), /소문자로 쓰고/);
+    assert.deepEqual([...problems, ...ko.problems], []);
+    await ko.context.close();
+  });
+
+  test('the result shows what packing strands on a full node', async () => {
+    // One worker on GKE e2-standard-4 with the default DaemonSets: 3,720m and 13,366 MiB are
+    // available; 1,000m and 1,280 MiB per container: CPU binds at 3, stranding 720m and
+    // 13,366 - 3 x 1,280 = 9,526 MiB.
+    const { context, page, problems } = await openCalculator(env, '?v=1&wk=1&t=k8s');
+    await page.waitForFunction(() => document.querySelector('#calc-t')?.value === 'k8s');
+    const shown = await numbers(page);
+    assert.match(shown, /Left unusable on a full node \(no further container fits\)\n0\.72 cores · 9,526 MiB/);
+    assert.match(shown, /What limits containers per node\nCPU/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('headroom, custom reservations and Fargate on EKS are inputs, with units and inline errors', async () => {
+    const { context, page, problems } = await openCalculator(env);
+    await page.fill('#calc-wk', '2');
+    await page.waitForSelector('.calc-results .calc-verdict[data-fits=true]');
+    const limit = async () => (await numbers(page)).match(/Memory limit \(proposed, with headroom\)\n([\d,]+) MiB/)[1];
+    // 2 x 1,124 MiB + 30 MiB = 2,278 MiB; +10% rounded up to 64 MiB = 2,560 MiB; +50%: 3,456 MiB.
+    assert.equal(await limit(), '2,560');
+    await page.fill('#calc-hr', '50');
+    await page.waitForFunction(() => document.querySelector('.calc-results .calc-numbers').innerText.includes('3,456 MiB'));
+    assert.equal(await limit(), '3,456');
+    await page.fill('#calc-hr', '150');
+    await page.waitForSelector('#calc-hr-err:not(:empty)');
+    // The bounds are in the input's unit (percent), not the engine's fraction.
+    assert.match(await page.innerText('#calc-hr-err'), /between 0 and 100/);
+    await page.fill('#calc-hr', '10');
+    await page.waitForSelector('#calc-hr-err:empty', { state: 'attached' });
+    // A given memory limit hides the headroom, which only shapes a proposed limit.
+    await page.fill('#calc-ml', '3');
+    await page.selectOption('#calc-mlu', 'gib');
+    assert.equal(await page.locator('#calc-hr').isVisible(), false);
+    await page.fill('#calc-ml', '');
+
+    // Custom kubelet reservations on a custom node: 16 GiB - 1 GiB - 512 MiB - 100 MiB.
+    await page.selectOption('#calc-t', 'k8s');
+    await page.selectOption('#calc-nt', 'custom');
+    await page.selectOption('#calc-rs', 'custom');
+    assert.ok(await page.locator('#calc-km').isVisible());
+    assert.equal(await page.inputValue('#calc-kmu'), 'gib');
+    await page.click('.calc-trace summary');
+    await page.waitForSelector('.calc-trace li[data-kind=node_custom_memory]');
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_custom_memory]'), /allocatable 14,748 MiB/);
+    await page.fill('#calc-km', '-1');
+    await page.waitForSelector('#calc-km-err:not(:empty)');
+    assert.match(await page.innerText('#calc-km-err'), /between 0 and/);
+    await page.fill('#calc-km', '1');
+    await page.waitForSelector('#calc-km-err:empty', { state: 'attached' });
+
+    // AWS Fargate on EKS: the size follows from the pod.
+    await page.selectOption('#calc-t', 'fargate_eks');
+    await page.waitForSelector('.calc-trace li[data-kind=node_fargate_eks]');
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_fargate_eks]'), /rounded up to \d+ vCPU, \d+ GB/);
+    assert.match(await page.innerText('.calc-results .calc-memory figcaption'), /vCPU/);
+    assert.match(page.url(), /[?&]t=fargate_eks(&|$)/);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('works at 360px without horizontal overflow', async () => {
@@ -232,6 +363,49 @@ describe('guide widgets', () => {
     }
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+describe('calculator pictures', () => {
+  test('the memory and CPU pictures follow the theme and stand out from the page in both', async () => {
+    const colours = {};
+    for (const scheme of ['light', 'dark']) {
+      const { context, page } = await openCalculator(env, '?v=1&t=k8s', { colorScheme: scheme });
+      colours[scheme] = await page.evaluate(() => {
+        const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const contrast = (a, b) => {
+          const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        // The colour behind the pictures: the nearest ancestor that paints a background.
+        let el = document.querySelector('.calc-results .calc-bar');
+        let bg = 'rgb(255, 255, 255)';
+        for (; el; el = el.parentElement) {
+          const c = getComputedStyle(el).backgroundColor;
+          if (c && c !== 'transparent' && !/rgba\(.*, 0\)$/.test(c)) { bg = c; break; }
+        }
+        const marks = [...document.querySelectorAll('.calc-results .calc-bar rect:not(.calc-track), .calc-results .calc-bar line')];
+        return {
+          bg,
+          worker: getComputedStyle(document.querySelector('.calc-results .calc-seg-worker')).stroke,
+          weakest: Math.min(...marks.map((m) => contrast(getComputedStyle(m).stroke, bg))),
+          count: marks.length,
+        };
+      });
+      await context.close();
+    }
+    for (const scheme of ['light', 'dark']) {
+      const c = colours[scheme];
+      assert.ok(c.count >= 5, `${scheme}: ${c.count} marks`);
+      // WCAG 1.4.11: graphical objects need 3:1 against what is next to them.
+      assert.ok(c.weakest >= 3, `${scheme}: a picture mark has contrast ${c.weakest.toFixed(2)} on ${c.bg}`);
+    }
+    assert.notEqual(colours.light.bg, colours.dark.bg);
+    assert.notEqual(colours.light.worker, colours.dark.worker);
   });
 });
 

@@ -3,9 +3,9 @@
 //! compact query string (`?v=1&wk=2&mm=1.5`). Plain Rust, tested natively.
 
 use shipshape_capacity::{
-    AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames, Framework,
-    GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target, Traffic,
-    WorkerClass, WorkerCount, WorkerModel,
+    AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames, ErrorDetail,
+    Framework, GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target,
+    Traffic, WorkerClass, WorkerCount, WorkerModel,
 };
 
 /// What kind of text a field holds.
@@ -17,6 +17,8 @@ pub enum Kind {
     Int,
     OptInt,
     Choice(&'static [&'static str]),
+    /// Free text (names in the configs), checked by the engine.
+    Text,
 }
 
 pub const MEM_UNITS: &[&str] = &["mib", "gib"];
@@ -26,7 +28,7 @@ pub const SERVERS: &[&str] = &["uvicorn", "gunicorn", "preload", "single"];
 pub const WORKER_CLASSES: &[&str] = &["uvicorn", "sync"];
 pub const WORKER_MODES: &[&str] = &["fixed", "default", "gunicorn", "legacy"];
 pub const CORE_SOURCES: &[&str] = &["host", "limit"];
-pub const TARGETS: &[&str] = &["machine", "k8s", "fargate", "cloudrun"];
+pub const TARGETS: &[&str] = &["machine", "k8s", "fargate", "fargate_eks", "cloudrun"];
 pub const NODE_TYPES: &[&str] = &[
     "custom",
     "e2-standard-2",
@@ -43,7 +45,15 @@ pub const NODE_TYPES: &[&str] = &[
     "Standard_D8s_v5",
     "Standard_D16s_v5",
 ];
-pub const RESERVATIONS: &[&str] = &["none", "kubelet", "gke", "eks", "aks", "aks_pre129"];
+pub const RESERVATIONS: &[&str] = &[
+    "none",
+    "kubelet",
+    "gke",
+    "eks",
+    "aks",
+    "aks_pre129",
+    "custom",
+];
 pub const FLAGS: &[&str] = &["0", "1"];
 
 macro_rules! fields {
@@ -96,6 +106,7 @@ fields! {
     CpuLimitUnit = "clu", "cores", Kind::Choice(CPU_UNITS);
     CpuRequest = "cr", "", Kind::OptNum;
     CpuRequestUnit = "cru", "cores", Kind::Choice(CPU_UNITS);
+    Headroom = "hr", "10", Kind::Num;
     Target = "t", "machine", Kind::Choice(TARGETS);
     MachineCores = "mc", "2", Kind::Num;
     MachineMem = "mem", "3", Kind::Num;
@@ -108,6 +119,16 @@ fields! {
     NodeMemUnit = "nmu", "gib", Kind::Choice(MEM_UNITS);
     Reservation = "rs", "gke", Kind::Choice(RESERVATIONS);
     MaxPods = "mp", "", Kind::OptInt;
+    KubeCpu = "kc", "100", Kind::Num;
+    KubeCpuUnit = "kcu", "m", Kind::Choice(CPU_UNITS);
+    KubeMem = "km", "1", Kind::Num;
+    KubeMemUnit = "kmu", "gib", Kind::Choice(MEM_UNITS);
+    SysCpu = "sc", "100", Kind::Num;
+    SysCpuUnit = "scu", "m", Kind::Choice(CPU_UNITS);
+    SysMem = "sm", "512", Kind::Num;
+    SysMemUnit = "smu", "mib", Kind::Choice(MEM_UNITS);
+    Eviction = "ev", "100", Kind::Num;
+    EvictionUnit = "evu", "mib", Kind::Choice(MEM_UNITS);
     DsCpu = "dc", "200", Kind::Num;
     DsCpuUnit = "dcu", "m", Kind::Choice(CPU_UNITS);
     DsMem = "dm", "256", Kind::Num;
@@ -123,6 +144,10 @@ fields! {
     Rps = "rps", "10", Kind::Num;
     Util = "u", "60", Kind::Num;
     Redundancy = "k", "0", Kind::Int;
+    DeployName = "dn", "api", Kind::Text;
+    Image = "img", "registry.example.com/api:1.0", Kind::Text;
+    Module = "mod", "app.main:app", Kind::Text;
+    Port = "port", "8000", Kind::Int;
 }
 
 impl F {
@@ -139,6 +164,11 @@ impl F {
             F::NodeMem => F::NodeMemUnit,
             F::DsCpu => F::DsCpuUnit,
             F::DsMem => F::DsMemUnit,
+            F::KubeCpu => F::KubeCpuUnit,
+            F::KubeMem => F::KubeMemUnit,
+            F::SysCpu => F::SysCpuUnit,
+            F::SysMem => F::SysMemUnit,
+            F::Eviction => F::EvictionUnit,
             _ => return None,
         })
     }
@@ -162,8 +192,8 @@ pub fn unit_factor(unit: &str) -> f64 {
 pub enum Problem {
     NotNumber,
     NotWhole,
-    /// The engine's reason (English), from `ScenarioError`.
-    Engine(String),
+    /// The engine's reason, from `ScenarioError`, with its bounds in the input's units.
+    Engine(ErrorDetail),
 }
 
 /// A problem, and the input it belongs to (`None`: the scenario as a whole).
@@ -201,6 +231,16 @@ pub enum DecodeError {
 /// Longest query string accepted; a real one is well under 300 characters.
 pub const MAX_QUERY: usize = 1500;
 const MAX_VALUE: usize = 32;
+/// Longest text value in a link (an image reference with a registry and a tag).
+const MAX_TEXT: usize = 128;
+
+fn max_len(f: F) -> usize {
+    if f.kind() == Kind::Text {
+        MAX_TEXT
+    } else {
+        MAX_VALUE
+    }
+}
 pub const VERSION: &str = "1";
 
 impl Form {
@@ -256,7 +296,7 @@ impl Form {
             out.push('&');
             out.push_str(f.key());
             out.push('=');
-            for b in v.bytes().take(MAX_VALUE) {
+            for b in v.bytes().take(max_len(*f)) {
                 if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
                     out.push(b as char);
                 } else {
@@ -292,7 +332,7 @@ impl Form {
             }
             seen.push(f);
             let value = percent_decode(raw).ok_or(DecodeError::Malformed)?;
-            if value.len() > MAX_VALUE || value.chars().any(|c| c.is_control()) {
+            if value.len() > max_len(f) || value.chars().any(|c| c.is_control()) {
                 return Err(DecodeError::Malformed);
             }
             if let Kind::Choice(options) = f.kind() {
@@ -373,7 +413,7 @@ impl Form {
             memory_limit_mib: p.opt_scaled(F::MemLimit),
             cpu_limit_cores: p.opt_scaled(F::CpuLimit),
             cpu_request_cores: p.opt_scaled(F::CpuRequest),
-            ..ContainerLimits::default()
+            memory_headroom: p.num(F::Headroom) / 100.0,
         };
         let target = match self.get(F::Target) {
             "k8s" => {
@@ -391,6 +431,13 @@ impl Form {
                         "eks" => ReservationModel::Eks,
                         "aks" => ReservationModel::Aks,
                         "aks_pre129" => ReservationModel::AksPre129,
+                        "custom" => ReservationModel::Custom {
+                            kube_reserved_cpu_millicores: p.scaled(F::KubeCpu) * 1000.0,
+                            kube_reserved_memory_mib: p.scaled(F::KubeMem),
+                            system_reserved_cpu_millicores: p.scaled(F::SysCpu) * 1000.0,
+                            system_reserved_memory_mib: p.scaled(F::SysMem),
+                            eviction_memory_mib: p.scaled(F::Eviction),
+                        },
                         _ => ReservationModel::None,
                     },
                     daemonsets: DaemonSetOverhead {
@@ -406,6 +453,7 @@ impl Form {
                 vcpu: p.num(F::FargateVcpu),
                 memory_gb: p.num(F::FargateGb),
             },
+            "fargate_eks" => Target::FargateEks {},
             "cloudrun" => Target::CloudRun {
                 vcpu: p.num(F::RunVcpu),
                 memory_mib: p.num(F::RunMem),
@@ -429,13 +477,50 @@ impl Form {
             },
             target_utilization: p.num(F::Util) / 100.0,
             redundancy: p.int(F::Redundancy),
-            deploy: DeployNames::default(),
+            deploy: DeployNames {
+                name: self.get(F::DeployName).trim().to_string(),
+                image: self.get(F::Image).trim().to_string(),
+                module: self.get(F::Module).trim().to_string(),
+                port: p.port(F::Port),
+            },
         };
         if p.errors.is_empty() {
             Ok(scenario)
         } else {
             Err(p.errors)
         }
+    }
+}
+
+/// What one unit typed into `f` is worth in the engine's unit for that field (a percentage is
+/// 0.01 of a fraction, a millisecond 0.001 of a second, a GiB 1024 MiB).
+pub fn engine_factor(form: &Form, f: F) -> f64 {
+    match f {
+        F::Util | F::Headroom | F::Shared => 0.01,
+        F::CpuMs | F::LatencyMs => 0.001,
+        _ => {
+            let unit = f.unit().map(|u| unit_factor(form.get(u))).unwrap_or(1.0);
+            if matches!(f, F::DsCpu | F::KubeCpu | F::SysCpu) {
+                unit * 1000.0
+            } else {
+                unit
+            }
+        }
+    }
+}
+
+/// The engine's reason with its bounds converted to what the input holds ("between 5 and
+/// 100" for a percentage, not "between 0.05 and 1").
+pub fn in_input_units(form: &Form, f: Option<F>, detail: ErrorDetail) -> ErrorDetail {
+    let Some(f) = f else { return detail };
+    let k = engine_factor(form, f);
+    match detail {
+        ErrorDetail::OutOfRange { min, max, got } => ErrorDetail::OutOfRange {
+            min: min / k,
+            max: max / k,
+            got: got / k,
+        },
+        other => other,
     }
 }
 
@@ -466,6 +551,12 @@ pub fn field_for_path(form: &Form, path: &str) -> Option<F> {
         "container.memory_limit_mib" => F::MemLimit,
         "container.cpu_limit_cores" => F::CpuLimit,
         "container.cpu_request_cores" => F::CpuRequest,
+        "container.memory_headroom" => F::Headroom,
+        "target.kubernetes.reservation.custom.kube_reserved_cpu_millicores" => F::KubeCpu,
+        "target.kubernetes.reservation.custom.kube_reserved_memory_mib" => F::KubeMem,
+        "target.kubernetes.reservation.custom.system_reserved_cpu_millicores" => F::SysCpu,
+        "target.kubernetes.reservation.custom.system_reserved_memory_mib" => F::SysMem,
+        "target.kubernetes.reservation.custom.eviction_memory_mib" => F::Eviction,
         "target.machine.cores" => F::MachineCores,
         "target.machine.memory_mib" => F::MachineMem,
         "target.machine.reserved_mib" => F::MachineReserved,
@@ -485,6 +576,10 @@ pub fn field_for_path(form: &Form, path: &str) -> Option<F> {
         "traffic.requests_per_second" => F::Rps,
         "target_utilization" => F::Util,
         "redundancy" => F::Redundancy,
+        "deploy.name" => F::DeployName,
+        "deploy.image" => F::Image,
+        "deploy.module" => F::Module,
+        "deploy.port" => F::Port,
         _ if legacy && path.starts_with("workers") => F::WorkersPerCore,
         _ => return None,
     })
@@ -535,6 +630,17 @@ impl Reader<'_> {
             }
             None => {
                 self.fail(f, Problem::NotNumber);
+                0
+            }
+        }
+    }
+
+    fn port(&mut self, f: F) -> u16 {
+        let n = self.int(f);
+        match u16::try_from(n) {
+            Ok(port) => port,
+            Err(_) => {
+                self.fail(f, Problem::Engine(ErrorDetail::PortZero));
                 0
             }
         }
@@ -828,6 +934,75 @@ mod tests {
         assert_eq!(
             (form.get(F::MachineMem), form.get(F::MachineMemUnit)),
             ("2500", "mib")
+        );
+    }
+
+    #[test]
+    fn headroom_custom_reservations_and_eks_fargate_reach_the_engine() {
+        let mut form = Form::default();
+        form.set(F::Headroom, "25");
+        form.set(F::Target, "k8s");
+        form.set(F::NodeType, "custom");
+        form.set(F::Reservation, "custom");
+        form.set(F::KubeMem, "2");
+        form.set(F::Eviction, "0.5");
+        form.set(F::EvictionUnit, "gib");
+        let s = form.to_scenario().unwrap();
+        assert_eq!(s.container.memory_headroom, 0.25);
+        match &s.target {
+            Target::Kubernetes(k) => assert_eq!(
+                k.reservation,
+                ReservationModel::Custom {
+                    kube_reserved_cpu_millicores: 100.0,
+                    kube_reserved_memory_mib: 2048.0,
+                    system_reserved_cpu_millicores: 100.0,
+                    system_reserved_memory_mib: 512.0,
+                    eviction_memory_mib: 512.0,
+                }
+            ),
+            other => panic!("{other:?}"),
+        }
+        let r = shipshape_capacity::evaluate(&s).unwrap();
+        assert_eq!(
+            r.node.allocatable_memory_mib,
+            16384.0 - 2048.0 - 512.0 - 512.0
+        );
+        form.set(F::Headroom, "150");
+        let e = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap_err();
+        assert_eq!(field_for_path(&form, &e.field), Some(F::Headroom));
+        form.set(F::Headroom, "10");
+        form.set(F::KubeMem, "-1");
+        let e = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap_err();
+        assert_eq!(field_for_path(&form, &e.field), Some(F::KubeMem));
+        form.set(F::Target, "fargate_eks");
+        assert_eq!(form.to_scenario().unwrap().target, Target::FargateEks {});
+    }
+
+    #[test]
+    fn names_for_the_configs_reach_the_engine_and_links() {
+        let mut form = Form::default();
+        form.set(F::Image, "ghcr.io/acme/shop:2.3");
+        form.set(F::Module, "shop.api:app");
+        form.set(F::Port, "8080");
+        let s = form.to_scenario().unwrap();
+        assert_eq!(s.deploy.image, "ghcr.io/acme/shop:2.3");
+        let r = shipshape_capacity::evaluate(&s).unwrap();
+        assert!(r.configs.docker_run.contains("ghcr.io/acme/shop:2.3"));
+        assert!(r.configs.uvicorn_command.contains("shop.api:app"));
+        let query = form.encode();
+        assert!(query.contains("img=ghcr.io%2Facme%2Fshop%3A2.3"), "{query}");
+        assert_eq!(Form::decode(&query), Ok(Some(form.clone())));
+        form.set(F::Module, "shop");
+        let e = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap_err();
+        assert_eq!(field_for_path(&form, &e.field), Some(F::Module));
+        form.set(F::Module, "shop:app");
+        form.set(F::Port, "70000");
+        assert_eq!(
+            form.to_scenario().unwrap_err(),
+            vec![FieldError {
+                field: Some(F::Port),
+                problem: Problem::Engine(ErrorDetail::PortZero)
+            }]
         );
     }
 

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::format::{int, mib_or_gib, num, percent};
 use crate::node_catalog::{self, Provider};
 use crate::scenario::{KubernetesTarget, ReservationModel, Target};
-use crate::sources;
-use crate::trace::Trace;
+use crate::sources::Source;
+use crate::trace::{Band, Reserver, Step, Trace};
 
 /// What kind of "node" the containers land on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +26,12 @@ pub enum NodeKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeAllocatable {
     pub kind: NodeKind,
+    /// In English, for the CLI: "e2-standard-4 (4 cores, 16 GiB)", "machine (2 cores, 3 GiB)".
     pub label: String,
+    /// The catalog's node type, when the node was given by one (the UI words the label itself
+    /// from `kind`, this name and the capacity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<String>,
     pub capacity_cpu_millicores: f64,
     pub capacity_memory_mib: f64,
     pub reserved_cpu_millicores: f64,
@@ -89,6 +94,24 @@ pub fn tiered_cpu_reserve_millicores(cores: f64) -> (f64, String) {
     // Rounded to 1/100 millicore: 0.06 x 1000 is 60.00000000000001 in floating point.
     let millicores = (total_cores * 100_000.0).round() / 100.0;
     (millicores, format!("{terms} = {}m", num(millicores)))
+}
+
+/// The parts of an amount that fall in each marginal band, for the trace.
+fn band_parts(amount: f64, bands: &[(f64, f64)]) -> Vec<Band> {
+    let mut left = amount;
+    let mut out = Vec::new();
+    for (size, fraction) in bands {
+        if left <= 0.0 {
+            break;
+        }
+        let part = left.min(*size);
+        out.push(Band {
+            fraction: *fraction,
+            amount: part,
+        });
+        left -= part;
+    }
+    out
 }
 
 /// Applies marginal bands to an amount: returns the sum and "25% of 4 GiB + 20% of ..." text.
@@ -171,7 +194,12 @@ pub(crate) fn node_allocatable(
                 u32::MAX,
             );
             trace.step(
-                "node",
+                Step::NodeMachine {
+                    memory_mib: *memory_mib,
+                    reserved_mib: *reserved_mib,
+                    allocatable_mib: node.allocatable_memory_mib,
+                    cores: *cores,
+                },
                 format!(
                     "{} machine: {} reserved for the OS and other processes; {} MiB and {} cores left for containers",
                     mib_or_gib(*memory_mib),
@@ -179,7 +207,7 @@ pub(crate) fn node_allocatable(
                     int(node.allocatable_memory_mib),
                     num(*cores)
                 ),
-                sources::GUIDE_RESOURCES,
+                Source::GuideResources,
             );
             node
         }
@@ -188,14 +216,18 @@ pub(crate) fn node_allocatable(
             let memory = memory_gb * 1024.0;
             let label = format!("Fargate task ({} vCPU, {} GB)", num(*vcpu), num(*memory_gb));
             trace.step(
-                "node",
+                Step::NodeFargateTask {
+                    vcpu: *vcpu,
+                    memory_gb: *memory_gb,
+                    memory_mib: memory,
+                },
                 format!(
                     "Fargate task: {} vCPU, {} GB = {} MiB, one container per task",
                     num(*vcpu),
                     num(*memory_gb),
                     int(memory)
                 ),
-                sources::FARGATE,
+                Source::Fargate,
             );
             simple_node(NodeKind::FargateTask, label, *vcpu, memory, 0.0, 1)
         }
@@ -205,7 +237,14 @@ pub(crate) fn node_allocatable(
                 Some((vcpu, gb)) => {
                     let memory = gb * 1024.0;
                     trace.step(
-                        "node",
+                        Step::NodeFargateEks {
+                            pod_millicores: pod_cpu_millicores,
+                            pod_memory_mib,
+                            with_overhead_mib: pod_memory_mib
+                                + crate::serverless::FARGATE_EKS_OVERHEAD_MIB,
+                            vcpu,
+                            memory_gb: gb,
+                        },
                         format!(
                             "EKS Fargate: pod requests {}m CPU and {} MiB + 256 MB for Kubernetes = {} MiB; rounded up to {} vCPU, {} GB",
                             num(pod_cpu_millicores),
@@ -214,7 +253,7 @@ pub(crate) fn node_allocatable(
                             num(vcpu),
                             num(gb)
                         ),
-                        sources::FARGATE,
+                        Source::Fargate,
                     );
                     let label = format!("EKS Fargate pod ({} vCPU, {} GB)", num(vcpu), num(gb));
                     simple_node(
@@ -228,13 +267,16 @@ pub(crate) fn node_allocatable(
                 }
                 None => {
                     trace.step(
-                        "node",
+                        Step::NodeFargateEksTooBig {
+                            pod_millicores: pod_cpu_millicores,
+                            pod_memory_mib,
+                        },
                         format!(
                             "EKS Fargate: no task size holds {} MiB + 256 MB with {}m CPU (max 16 vCPU, 120 GB)",
                             int(pod_memory_mib),
                             num(pod_cpu_millicores)
                         ),
-                        sources::FARGATE,
+                        Source::Fargate,
                     );
                     simple_node(
                         NodeKind::FargateTask,
@@ -256,13 +298,16 @@ pub(crate) fn node_allocatable(
                 mib_or_gib(*memory_mib)
             );
             trace.step(
-                "node",
+                Step::NodeCloudRun {
+                    vcpu: *vcpu,
+                    memory_mib: *memory_mib,
+                },
                 format!(
                     "Cloud Run instance: {} vCPU, {} MiB; files written to the file system count as memory",
                     num(*vcpu),
                     int(*memory_mib)
                 ),
-                sources::CLOUD_RUN,
+                Source::CloudRun,
             );
             simple_node(
                 NodeKind::CloudRunInstance,
@@ -289,6 +334,7 @@ fn simple_node(
     NodeAllocatable {
         kind,
         label,
+        instance_type: None,
         capacity_cpu_millicores: cpu,
         capacity_memory_mib: memory_mib,
         reserved_cpu_millicores: 0.0,
@@ -312,6 +358,7 @@ pub(crate) struct ResolvedNode {
     pub memory_mib: f64,
     pub max_pods: u32,
     pub label: String,
+    pub instance_type: Option<String>,
     pub provider: Option<Provider>,
 }
 
@@ -335,6 +382,7 @@ pub(crate) fn resolve_node(k: &KubernetesTarget) -> ResolvedNode {
         memory_mib,
         max_pods,
         label: format!("{label} ({} cores, {})", num(cores), mib_or_gib(memory_mib)),
+        instance_type: shape.map(|s| s.name.to_string()),
         provider: shape.map(|s| s.provider),
     }
 }
@@ -348,21 +396,28 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
     let (reserved_cpu, reserved_mem, eviction) = match &k.reservation {
         ReservationModel::None => {
             trace.step(
-                "node",
+                Step::NodeNoReservation {
+                    memory_mib: capacity_mem,
+                    allocatable_mib: capacity_mem,
+                },
                 format!(
                     "{size} node: no reservations modelled; allocatable {} MiB",
                     int(capacity_mem)
                 ),
-                sources::K8S_RESERVE,
+                Source::K8sReserve,
             );
             (0.0, 0.0, 0.0)
         }
         ReservationModel::KubeletDefaults => {
             let alloc = capacity_mem - 100.0;
             trace.step(
-                "node",
+                Step::NodeKubeletDefaults {
+                    memory_mib: capacity_mem,
+                    eviction_mib: 100.0,
+                    allocatable_mib: alloc,
+                },
                 format!("{size} node: kubelet defaults reserve nothing; eviction 100 MiB; allocatable {} MiB", int(alloc)),
-                sources::K8S_RESERVE,
+                Source::K8sReserve,
             );
             (0.0, 0.0, 100.0)
         }
@@ -374,13 +429,25 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                 let (m, _) = aks_cpu_reserve_millicores(node.cores);
                 (m, format!("{}m (AKS table)", num(m)))
             };
-            let (who, eviction, source) = if k.reservation == ReservationModel::Gke {
-                ("GKE", 100.0, sources::GKE)
+            let (who, eviction, source, reserver) = if k.reservation == ReservationModel::Gke {
+                ("GKE", 100.0, Source::Gke, Reserver::Gke)
             } else {
-                ("AKS before 1.29", 750.0, sources::AKS)
+                ("AKS before 1.29", 750.0, Source::Aks, Reserver::AksPre129)
+            };
+            let bands = if capacity_mem < 1024.0 {
+                Vec::new()
+            } else {
+                band_parts(capacity_mem, &GKE_MEMORY_BANDS)
             };
             trace.step(
-                "node",
+                Step::NodeBandedMemory {
+                    reserver,
+                    memory_mib: capacity_mem,
+                    bands,
+                    reserved_mib: mem,
+                    eviction_mib: eviction,
+                    allocatable_mib: capacity_mem - mem - eviction,
+                },
                 format!(
                     "{size} node: {who} reserves {text}; eviction {} MiB; allocatable {} MiB",
                     int(eviction),
@@ -388,8 +455,25 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                 ),
                 source,
             );
+            let cpu_step = if reserver == Reserver::Gke {
+                Step::NodeTieredCpu {
+                    reserver,
+                    cores: node.cores,
+                    bands: band_parts(node.cores, &TIERED_CPU_BANDS),
+                    reserved_millicores: cpu,
+                    allocatable_millicores: capacity_cpu - cpu,
+                }
+            } else {
+                Step::NodeAksCpu {
+                    reserver,
+                    cores: node.cores,
+                    reserved_millicores: cpu,
+                    interpolated: aks_cpu_reserve_millicores(node.cores).1,
+                    allocatable_millicores: capacity_cpu - cpu,
+                }
+            };
             trace.step(
-                "node",
+                cpu_step,
                 format!(
                     "{cores_text}: {who} reserves {cpu_text}; allocatable {}m",
                     num(capacity_cpu - cpu)
@@ -402,22 +486,34 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
             let mem = 11.0 * f64::from(node.max_pods) + 255.0;
             let (cpu, cpu_text) = tiered_cpu_reserve_millicores(node.cores);
             trace.step(
-                "node",
+                Step::NodeEksMemory {
+                    memory_mib: capacity_mem,
+                    max_pods: node.max_pods,
+                    reserved_mib: mem,
+                    eviction_mib: 100.0,
+                    allocatable_mib: capacity_mem - mem - 100.0,
+                },
                 format!(
                     "{size} node: EKS reserves 11 MiB x {} max pods + 255 MiB = {} MiB; eviction 100 MiB; allocatable {} MiB",
                     node.max_pods,
                     int(mem),
                     int(capacity_mem - mem - 100.0)
                 ),
-                sources::EKS,
+                Source::Eks,
             );
             trace.step(
-                "node",
+                Step::NodeTieredCpu {
+                    reserver: Reserver::Eks,
+                    cores: node.cores,
+                    bands: band_parts(node.cores, &TIERED_CPU_BANDS),
+                    reserved_millicores: cpu,
+                    allocatable_millicores: capacity_cpu - cpu,
+                },
                 format!(
                     "{cores_text}: EKS reserves {cpu_text}; allocatable {}m",
                     num(capacity_cpu - cpu)
                 ),
-                sources::EKS,
+                Source::Eks,
             );
             (cpu, mem, 100.0)
         }
@@ -428,7 +524,15 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
             let mem = by_pods.min(quarter).round();
             let (cpu, interpolated) = aks_cpu_reserve_millicores(node.cores);
             trace.step(
-                "node",
+                Step::NodeAksMemory {
+                    memory_mib: capacity_mem,
+                    max_pods: node.max_pods,
+                    by_pods_mib: by_pods,
+                    quarter_mib: quarter,
+                    reserved_mib: mem,
+                    eviction_mib: 100.0,
+                    allocatable_mib: capacity_mem - mem - 100.0,
+                },
                 format!(
                     "{size} node: AKS reserves min(20 MiB x {} max pods + 50 MiB = {} MiB, 25% of RAM = {} MiB) = {} MiB; eviction 100 MiB; allocatable {} MiB",
                     node.max_pods,
@@ -437,7 +541,7 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                     int(mem),
                     int(capacity_mem - mem - 100.0)
                 ),
-                sources::AKS,
+                Source::Aks,
             );
             let how = if interpolated {
                 " (interpolated between table rows)"
@@ -445,13 +549,19 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                 ""
             };
             trace.step(
-                "node",
+                Step::NodeAksCpu {
+                    reserver: Reserver::Aks,
+                    cores: node.cores,
+                    reserved_millicores: cpu,
+                    interpolated,
+                    allocatable_millicores: capacity_cpu - cpu,
+                },
                 format!(
                     "{cores_text}: AKS reserves {}m{how}; allocatable {}m",
                     num(cpu),
                     num(capacity_cpu - cpu)
                 ),
-                sources::AKS,
+                Source::Aks,
             );
             (cpu, mem, 100.0)
         }
@@ -465,7 +575,13 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
             let cpu = kube_reserved_cpu_millicores + system_reserved_cpu_millicores;
             let mem = kube_reserved_memory_mib + system_reserved_memory_mib;
             trace.step(
-                "node",
+                Step::NodeCustomMemory {
+                    memory_mib: capacity_mem,
+                    kube_reserved_mib: *kube_reserved_memory_mib,
+                    system_reserved_mib: *system_reserved_memory_mib,
+                    eviction_mib: *eviction_memory_mib,
+                    allocatable_mib: capacity_mem - mem - eviction_memory_mib,
+                },
                 format!(
                     "{size} node: kube-reserved {} MiB + system-reserved {} MiB + eviction {} MiB; allocatable {} MiB",
                     int(*kube_reserved_memory_mib),
@@ -473,17 +589,22 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                     int(*eviction_memory_mib),
                     int(capacity_mem - mem - eviction_memory_mib)
                 ),
-                sources::K8S_RESERVE,
+                Source::K8sReserve,
             );
             trace.step(
-                "node",
+                Step::NodeCustomCpu {
+                    cores: node.cores,
+                    kube_reserved_millicores: *kube_reserved_cpu_millicores,
+                    system_reserved_millicores: *system_reserved_cpu_millicores,
+                    allocatable_millicores: capacity_cpu - cpu,
+                },
                 format!(
                     "{cores_text}: kube-reserved {}m + system-reserved {}m; allocatable {}m",
                     num(*kube_reserved_cpu_millicores),
                     num(*system_reserved_cpu_millicores),
                     num(capacity_cpu - cpu)
                 ),
-                sources::K8S_RESERVE,
+                Source::K8sReserve,
             );
             (cpu, mem, *eviction_memory_mib)
         }
@@ -496,7 +617,15 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
     let available_pods = node.max_pods.saturating_sub(ds.pods);
     if ds.pods > 0 || ds.cpu_millicores > 0.0 || ds.memory_mib > 0.0 {
         trace.step(
-            "node",
+            Step::DaemonSets {
+                pods: ds.pods,
+                millicores: ds.cpu_millicores,
+                memory_mib: ds.memory_mib,
+                available_millicores: available_cpu,
+                available_mib: available_mem,
+                available_pods,
+                max_pods: node.max_pods,
+            },
             format!(
                 "DaemonSets: {} pods requesting {}m CPU and {} MiB; left for the app: {}m, {} MiB, {} pods (max {})",
                 ds.pods,
@@ -507,12 +636,13 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                 available_pods,
                 node.max_pods
             ),
-            sources::K8S_RESERVE,
+            Source::K8sReserve,
         );
     }
     NodeAllocatable {
         kind: NodeKind::KubernetesNode,
         label: node.label,
+        instance_type: node.instance_type,
         capacity_cpu_millicores: capacity_cpu,
         capacity_memory_mib: capacity_mem,
         reserved_cpu_millicores: reserved_cpu,

@@ -187,3 +187,178 @@ pub fn eks_m5_large() -> Scenario {
         deploy: DeployNames::default(),
     }
 }
+
+/// Variations on the named examples that together reach every kind of trace step, every
+/// reservation model and every target: for tests that every step and warning is worded (in the
+/// CLI and in the UI's languages).
+pub fn tour() -> Vec<Scenario> {
+    let mut out: Vec<Scenario> = NAMES.iter().filter_map(|n| named(n)).collect();
+    let base = model_does_not_fit();
+    let with = |f: &dyn Fn(&mut Scenario)| {
+        let mut s = base.clone();
+        f(&mut s);
+        s
+    };
+    let k8s = |node: NodeType, reservation: ReservationModel| {
+        Target::Kubernetes(KubernetesTarget {
+            node,
+            reservation,
+            daemonsets: DaemonSetOverhead::default(),
+            node_count: None,
+            hpa: false,
+        })
+    };
+    let shape = |cores: f64, memory_mib: f64| NodeType {
+        cores: Some(cores),
+        memory_mib: Some(memory_mib),
+        max_pods: Some(58),
+        ..NodeType::default()
+    };
+    let typed = |name: &str| NodeType {
+        instance_type: Some(name.to_string()),
+        ..NodeType::default()
+    };
+    // Workers: the server default with and without WEB_CONCURRENCY, Gunicorn's rule (capped on
+    // a huge host), the legacy image with WEB_CONCURRENCY and with MAX_WORKERS.
+    out.push(with(&|s| {
+        s.workers = WorkerCount::ServerDefault {
+            web_concurrency: None,
+        }
+    }));
+    out.push(with(&|s| {
+        s.workers = WorkerCount::ServerDefault {
+            web_concurrency: Some(2),
+        }
+    }));
+    out.push(with(&|s| {
+        s.server = WorkerModel::Gunicorn(GunicornOptions::default());
+        s.workers = WorkerCount::GunicornRule {
+            cores: CoresSource::Host,
+        };
+        s.app.model_mib = 0.0;
+        s.target = Target::Machine {
+            cores: 600.0,
+            memory_mib: 512.0 * 1024.0,
+            reserved_mib: 1024.0,
+        };
+    }));
+    out.push(with(&|s| {
+        s.server = WorkerModel::Gunicorn(GunicornOptions::default());
+        s.container.cpu_limit_cores = Some(2.0);
+        s.workers = WorkerCount::GunicornRule {
+            cores: CoresSource::ContainerLimit,
+        };
+    }));
+    out.push(with(&|s| {
+        s.server = WorkerModel::Gunicorn(GunicornOptions::default());
+        s.workers = WorkerCount::LegacyImage {
+            workers_per_core: 1.0,
+            max_workers: None,
+            web_concurrency: Some(3),
+            cores: CoresSource::Host,
+        };
+    }));
+    out.push(with(&|s| {
+        s.server = WorkerModel::Gunicorn(GunicornOptions::default());
+        s.workers = WorkerCount::LegacyImage {
+            workers_per_core: 2.0,
+            max_workers: Some(3),
+            web_concurrency: None,
+            cores: CoresSource::Host,
+        };
+    }));
+    // Memory: one uvicorn worker, sync gunicorn workers, preload with CUDA, one process.
+    out.push(with(&|s| s.workers = WorkerCount::Fixed(1)));
+    out.push(with(&|s| {
+        s.server = WorkerModel::Gunicorn(GunicornOptions {
+            worker_class: WorkerClass::Sync,
+            ..GunicornOptions::default()
+        });
+        s.container.memory_limit_mib = Some(8192.0);
+        s.container.cpu_limit_cores = Some(1.0);
+        s.target = Target::Machine {
+            cores: 8.0,
+            memory_mib: 16384.0,
+            reserved_mib: 512.0,
+        };
+        s.redundancy = 1;
+    }));
+    out.push(with(&|s| {
+        s.app.framework = Framework::PytorchCuda;
+        s.server = WorkerModel::Gunicorn(GunicornOptions {
+            preload: true,
+            shared_fraction: 0.5,
+            worker_class: WorkerClass::Uvicorn,
+        });
+    }));
+    out.push(with(&|s| {
+        s.server = WorkerModel::SingleProcess;
+        s.workers = WorkerCount::Fixed(1);
+        s.target_utilization = 0.95;
+    }));
+    // Targets and reservation models.
+    out.push(with(&|s| {
+        s.target = Target::FargateEcs {
+            vcpu: 1.0,
+            memory_gb: 2.0,
+        };
+        s.target_utilization = 0.3;
+    }));
+    out.push(with(&|s| s.target = Target::FargateEks {}));
+    out.push(with(&|s| {
+        s.app.model_mib = 100.0 * 1024.0;
+        s.target = Target::FargateEks {};
+    }));
+    out.push(with(&|s| {
+        s.app.model_mib = 0.0;
+        s.app.cpu_seconds_per_request = 0.01;
+        s.app.latency_seconds = 2.0;
+        s.traffic.requests_per_second = 1000.0;
+        s.target = Target::CloudRun {
+            vcpu: 4.0,
+            memory_mib: 2048.0,
+            concurrency: 80,
+        };
+    }));
+    for (node, reservation) in [
+        (shape(4.0, 16384.0), ReservationModel::None),
+        (shape(4.0, 16384.0), ReservationModel::KubeletDefaults),
+        (shape(2.0, 768.0), ReservationModel::Gke),
+        (shape(3.0, 12288.0), ReservationModel::Aks),
+        (typed("Standard_D4s_v5"), ReservationModel::AksPre129),
+        (typed("m5.xlarge"), ReservationModel::Eks),
+        (typed("m5.xlarge"), ReservationModel::Gke),
+        (
+            shape(8.0, 32768.0),
+            ReservationModel::Custom {
+                kube_reserved_cpu_millicores: 100.0,
+                kube_reserved_memory_mib: 1024.0,
+                system_reserved_cpu_millicores: 100.0,
+                system_reserved_memory_mib: 512.0,
+                eviction_memory_mib: 100.0,
+            },
+        ),
+    ] {
+        out.push(with(&|s| {
+            s.target = k8s(node.clone(), reservation.clone());
+            s.app.framework = Framework::Numpy;
+            s.redundancy = 2;
+        }));
+    }
+    out.push(with(&|s| {
+        let mut target = KubernetesTarget {
+            node: typed("e2-standard-2"),
+            reservation: ReservationModel::Gke,
+            daemonsets: DaemonSetOverhead {
+                cpu_millicores: 100.0,
+                memory_mib: 128.0,
+                pods: 110,
+            },
+            node_count: Some(1),
+            hpa: true,
+        };
+        target.node.max_pods = Some(110);
+        s.target = Target::Kubernetes(target);
+    }));
+    out
+}

@@ -31,7 +31,7 @@ pub use allocatable::{
     NodeAllocatable, NodeKind,
 };
 pub use configs::Configs;
-pub use error::{parse_scenario, ScenarioError};
+pub use error::{parse_scenario, ErrorDetail, ScenarioError};
 pub use plan::{
     evaluate, evaluate_json, max_workers_that_fit, suggest_fit, BindingResource, CapacityResult,
     CpuPlan, FitSuggestion, MemoryPlan, QosClass, StrandedCapacity,
@@ -41,5 +41,6 @@ pub use scenario::{
     GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target, Traffic,
     WorkerClass, WorkerCount, WorkerModel,
 };
-pub use trace::TraceStep;
+pub use sources::Source;
+pub use trace::{Band, Reserver, Step, Topic, TraceStep};
 pub use warning::{Severity, Warning, WarningCode};

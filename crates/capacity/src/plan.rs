@@ -10,8 +10,8 @@ use crate::node_catalog::Provider;
 use crate::scenario::{
     Framework, ReservationModel, Scenario, Target, WorkerClass, WorkerCount, WorkerModel,
 };
-use crate::sources;
-use crate::trace::{Trace, TraceStep};
+use crate::sources::Source;
+use crate::trace::{Step, Trace, TraceStep};
 use crate::warning::{Severity, Warning, WarningCode};
 use crate::workers::resolve_workers;
 
@@ -191,7 +191,13 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             // uvicorn runs in one process when --workers is 1; the supervisor appears above 1.
             let manager = if workers > 1 { app.manager_mib } else { 0.0 };
             trace.step(
-                "memory",
+                Step::MemoryUvicorn {
+                    workers,
+                    manager_mib: manager,
+                    process_mib: app.process_mib,
+                    model_mib: app.model_mib,
+                    per_worker_mib: per_process,
+                },
                 format!(
                     "uvicorn --workers {workers}: {}spawned workers share nothing, so each holds {} MiB + {} MiB model = {} MiB",
                     if workers > 1 { format!("a supervisor ({} MiB) plus {workers} ", int(manager)) } else { String::new() },
@@ -199,7 +205,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
                     int(app.model_mib),
                     int(per_process)
                 ),
-                sources::UVICORN_SPAWN,
+                Source::UvicornSpawn,
             );
             (manager, per_process, 0.0)
         }
@@ -213,7 +219,15 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             let shared = g.shared_fraction * shareable;
             let private = per_process - shared;
             trace.step(
-                "memory",
+                Step::MemoryPreload {
+                    workers,
+                    manager_mib: app.manager_mib,
+                    shared_fraction: g.shared_fraction,
+                    shareable_mib: shareable,
+                    shared_mib: shared,
+                    private_mib: private,
+                    cuda: app.framework == Framework::PytorchCuda,
+                },
                 format!(
                     "gunicorn --preload: a master ({} MiB) loads the app before forking {workers} workers; {} of {} MiB stays shared = {} MiB once, {} MiB private per worker{}",
                     int(app.manager_mib),
@@ -223,13 +237,19 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
                     int(private),
                     if app.framework == Framework::PytorchCuda { " (the CUDA model loads per worker)" } else { "" }
                 ),
-                sources::GUNICORN_PRELOAD,
+                Source::GunicornPreload,
             );
             (app.manager_mib, private, shared)
         }
         WorkerModel::Gunicorn(_) => {
             trace.step(
-                "memory",
+                Step::MemoryGunicorn {
+                    workers,
+                    manager_mib: app.manager_mib,
+                    process_mib: app.process_mib,
+                    model_mib: app.model_mib,
+                    per_worker_mib: per_process,
+                },
                 format!(
                     "gunicorn without --preload: a master ({} MiB) plus {workers} workers that each load the app: {} MiB + {} MiB model = {} MiB",
                     int(app.manager_mib),
@@ -237,27 +257,37 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
                     int(app.model_mib),
                     int(per_process)
                 ),
-                sources::GUNICORN_DESIGN,
+                Source::GunicornDesign,
             );
             (app.manager_mib, per_process, 0.0)
         }
         WorkerModel::SingleProcess => {
             trace.step(
-                "memory",
+                Step::MemorySingleProcess {
+                    process_mib: app.process_mib,
+                    model_mib: app.model_mib,
+                    per_worker_mib: per_process,
+                },
                 format!(
                     "one process per container: {} MiB + {} MiB model = {} MiB",
                     int(app.process_mib),
                     int(app.model_mib),
                     int(per_process)
                 ),
-                sources::PSS,
+                Source::Pss,
             );
             (0.0, per_process, 0.0)
         }
     };
     let per_container = manager + n * private + shared;
     trace.step(
-        "memory",
+        Step::MemoryPerContainer {
+            manager_mib: manager,
+            workers,
+            private_mib: private,
+            shared_mib: shared,
+            per_container_mib: per_container,
+        },
         format!(
             "per container: {} MiB manager + {workers} x {} MiB + {} MiB shared = {} MiB",
             int(manager),
@@ -265,7 +295,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             int(shared),
             int(per_container)
         ),
-        sources::PSS,
+        Source::Pss,
     );
 
     let (limit, limit_given) = match s.container.memory_limit_mib {
@@ -273,14 +303,18 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
         None => {
             let proposed = round_up_to(per_container * (1.0 + s.container.memory_headroom), 64.0);
             trace.step(
-                "memory",
+                Step::MemoryLimitProposed {
+                    per_container_mib: per_container,
+                    headroom: s.container.memory_headroom,
+                    limit_mib: proposed,
+                },
                 format!(
                     "proposed memory limit and request: {} MiB + {} headroom, rounded up to 64 MiB = {} MiB",
                     int(per_container),
                     percent(s.container.memory_headroom),
                     int(proposed)
                 ),
-                sources::DOCKER_LIMITS,
+                Source::DockerLimits,
             );
             (proposed, false)
         }
@@ -293,17 +327,26 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     let cores_needed = rps * app.cpu_seconds_per_request / u;
     let sync = matches!(&s.server, WorkerModel::Gunicorn(g) if g.worker_class == WorkerClass::Sync);
     trace.step(
-        "cpu",
+        Step::InFlight {
+            rps,
+            latency_seconds: app.latency_seconds,
+            in_flight,
+        },
         format!(
             "requests in flight: {} req/s x {} s = {}",
             num(rps),
             num(app.latency_seconds),
             num(in_flight)
         ),
-        sources::LITTLE,
+        Source::Little,
     );
     trace.step(
-        "cpu",
+        Step::CoresNeeded {
+            rps,
+            cpu_seconds: app.cpu_seconds_per_request,
+            target_utilization: u,
+            cores: cores_needed,
+        },
         format!(
             "CPU: {} req/s x {} CPU-s / {} target = {} cores",
             num(rps),
@@ -311,20 +354,25 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             num(u),
             num(cores_needed)
         ),
-        sources::CPU_CORES,
+        Source::CpuCores,
     );
     let (processes_needed, cores_per_worker) = if sync {
         let by_concurrency = in_flight / u;
         let processes = ceil_count(cores_needed).max(ceil_count(by_concurrency));
         trace.step(
-            "cpu",
+            Step::SyncWorkers {
+                in_flight,
+                target_utilization: u,
+                by_concurrency,
+                processes,
+            },
             format!(
                 "sync workers serve one request at a time: {} in flight / {} = {} workers; with the CPU bound, {processes} worker processes",
                 num(in_flight),
                 num(u),
                 num(by_concurrency)
             ),
-            sources::SYNC_WORKERS,
+            Source::SyncWorkers,
         );
         // A sync worker computes for cpu_seconds of every latency_seconds it is busy.
         (
@@ -334,12 +382,12 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     } else {
         let processes = ceil_count(cores_needed);
         trace.step(
-            "cpu",
+            Step::AsyncWorkers { processes },
             format!(
                 "one Python process uses about one core: {}",
                 plural(processes, "worker process")
             ),
-            sources::CPU_CORES,
+            Source::CpuCores,
         );
         (processes, 1.0)
     };
@@ -360,7 +408,13 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     }
     let cpu_limit = s.container.cpu_limit_cores.map(|c| c * 1000.0);
     trace.step(
-        "cpu",
+        Step::CpuRequest {
+            request_millicores: cpu_request,
+            workers,
+            cores_per_worker,
+            as_given: s.container.cpu_request_cores.is_some() || cpu_limit.is_some(),
+            limit_millicores: cpu_limit,
+        },
         format!(
             "CPU request per container: {}m ({} x {} cores{}){}",
             num(cpu_request),
@@ -376,7 +430,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
                 None => "; no CPU limit".to_string(),
             }
         ),
-        sources::K8S_QOS,
+        Source::K8sQos,
     );
 
     let node = node_allocatable(&s.target, cpu_request, limit, &mut trace);
@@ -386,21 +440,30 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     // Serving containers: enough worker processes, and for Cloud Run enough concurrency slots.
     let mut serving = ceil_count(processes_needed as f64 / n).max(1);
     trace.step(
-        "packing",
+        Step::ContainersForTraffic {
+            processes: processes_needed,
+            workers,
+            containers: serving,
+        },
         format!("containers for the traffic: ceil({processes_needed} processes / {workers} per container) = {serving} (at least 1)"),
-        sources::CPU_CORES,
+        Source::CpuCores,
     );
     if let Target::CloudRun { concurrency, .. } = &s.target {
         let by_concurrency = ceil_count(in_flight / (f64::from(*concurrency) * u)).max(1);
         if by_concurrency > serving {
             trace.step(
-                "packing",
+                Step::CloudRunConcurrency {
+                    in_flight,
+                    concurrency: *concurrency,
+                    target_utilization: u,
+                    instances: by_concurrency,
+                },
                 format!(
                     "Cloud Run concurrency: {} in flight / ({concurrency} per instance x {}) = {by_concurrency} instances",
                     num(in_flight),
                     num(u)
                 ),
-                sources::CLOUD_RUN,
+                Source::CloudRun,
             );
             serving = by_concurrency;
         }
@@ -408,12 +471,16 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     let spares = u64::from(s.redundancy);
     let containers = serving.saturating_add(spares);
     trace.step(
-        "packing",
+        Step::Redundancy {
+            serving,
+            spares,
+            containers,
+        },
         format!(
             "N+{spares}: {serving} serving + {spares} spare = {}",
             plural(containers, "container")
         ),
-        sources::REDUNDANCY,
+        Source::Redundancy,
     );
 
     // Packing identical containers onto nodes, per resource; the smallest count binds.
@@ -457,7 +524,19 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
         }
     };
     trace.step(
-        "packing",
+        Step::PerNode {
+            available_mib: node.available_memory_mib,
+            request_mib: mem_request,
+            by_memory,
+            available_millicores: node.available_cpu_millicores,
+            request_millicores: cpu_request,
+            by_cpu,
+            by_pods: (by_pods <= 1_000_000).then_some(by_pods),
+            per_node,
+            binding,
+            nodes: nodes_needed,
+            containers,
+        },
         format!(
             "per node: memory {} MiB / {} MiB = {}; CPU {}m / {}m = {}; pod slots {}; {} per node ({} binds); {} node{} for {}",
             int(node.available_memory_mib),
@@ -473,7 +552,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             if nodes_needed == 1 { "" } else { "s" },
             plural(containers, "container")
         ),
-        sources::PACKING,
+        Source::Packing,
     );
     let on_full_node = per_node.min(containers).max(1);
     let per_node_mib = on_full_node as f64 * per_container;
@@ -493,13 +572,16 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
     };
     if per_node > 0 && containers > 1 {
         trace.step(
-            "packing",
+            Step::Stranded {
+                millicores: stranded.cpu_millicores_per_node,
+                memory_mib: stranded.memory_mib_per_node,
+            },
             format!(
                 "a full node strands {}m CPU and {} MiB that no further container fits into",
                 num(stranded.cpu_millicores_per_node),
                 int(stranded.memory_mib_per_node)
             ),
-            sources::PACKING,
+            Source::Packing,
         );
     }
 
@@ -516,25 +598,33 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
         0.0
     };
     trace.step(
-        "cpu",
+        Step::Utilization {
+            cores_in_use: cpu_in_use / 1000.0,
+            nodes: nodes_needed,
+            allocatable_millicores: node.allocatable_cpu_millicores,
+            utilization: cpu_utilization,
+        },
         format!(
             "utilization per node: {} cores in use / ({nodes_needed} x {}m) = {}",
             num(cpu_in_use / 1000.0),
             num(node.allocatable_cpu_millicores),
             percent(cpu_utilization)
         ),
-        sources::UTILIZATION,
+        Source::Utilization,
     );
     let queueing_slowdown = 1.0 / (1.0 - u).max(0.01);
     trace.step(
-        "cpu",
+        Step::Queueing {
+            target_utilization: u,
+            slowdown: queueing_slowdown,
+        },
         format!(
             "at {} utilization a request waits: response time = service time / (1 - {}) = {}x",
             percent(u),
             num(u),
             num(queueing_slowdown)
         ),
-        sources::QUEUEING,
+        Source::Queueing,
     );
 
     // QoS: memory request = limit always; CPU decides between Guaranteed and Burstable.
@@ -543,7 +633,12 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
         _ => QosClass::Burstable,
     };
     trace.step(
-        "fit",
+        Step::Qos {
+            class: qos_class,
+            memory_mib: mem_request,
+            request_millicores: cpu_request,
+            limit_millicores: cpu_limit,
+        },
         format!(
             "QoS {}: memory request = limit = {} MiB; CPU request {}m, {}",
             qos_name(qos_class),
@@ -554,7 +649,7 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
                 None => "no CPU limit".to_string(),
             }
         ),
-        sources::K8S_QOS,
+        Source::K8sQos,
     );
 
     // The verdict.
@@ -803,7 +898,22 @@ pub(crate) fn compute(s: &Scenario) -> Result<CapacityResult, ScenarioError> {
             .unwrap_or_default();
         format!("Does not fit: {why}")
     };
-    trace.step("fit", summary.clone(), sources::GUIDE_RESOURCES);
+    let verdict = if fits {
+        Step::Fits {
+            containers,
+            workers,
+            per_container_mib: per_container,
+            nodes: nodes_needed,
+        }
+    } else {
+        Step::DoesNotFit {
+            warning: warnings
+                .iter()
+                .find(|w| w.severity == Severity::Error)
+                .map(|w| w.code),
+        }
+    };
+    trace.step(verdict, summary.clone(), Source::GuideResources);
 
     let mut result = CapacityResult {
         fits,

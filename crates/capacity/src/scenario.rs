@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ScenarioError;
+use crate::error::{ErrorDetail, ScenarioError};
 use crate::node_catalog;
 
 /// A capacity question: one app, one server model, one target, one traffic level.
@@ -389,12 +389,16 @@ pub(crate) const MAX_PODS: u32 = 10_000;
 
 fn check_range(field: &str, value: f64, min: f64, max: f64) -> Result<(), ScenarioError> {
     if !value.is_finite() {
-        return Err(ScenarioError::new(field, "must be a finite number"));
+        return Err(ScenarioError::new(field, ErrorDetail::NotFinite));
     }
     if value < min || value > max {
         return Err(ScenarioError::new(
             field,
-            format!("must be between {min} and {max}, got {value}"),
+            ErrorDetail::OutOfRange {
+                min,
+                max,
+                got: value,
+            },
         ));
     }
     Ok(())
@@ -405,7 +409,7 @@ fn check_positive(field: &str, value: f64, max: f64) -> Result<(), ScenarioError
     if value <= 0.0 {
         return Err(ScenarioError::new(
             field,
-            format!("must be greater than 0, got {value}"),
+            ErrorDetail::NotPositive { got: value },
         ));
     }
     Ok(())
@@ -415,7 +419,11 @@ fn check_count(field: &str, value: u32, min: u32, max: u32) -> Result<(), Scenar
     if value < min || value > max {
         return Err(ScenarioError::new(
             field,
-            format!("must be between {min} and {max}, got {value}"),
+            ErrorDetail::OutOfRange {
+                min: f64::from(min),
+                max: f64::from(max),
+                got: f64::from(value),
+            },
         ));
     }
     Ok(())
@@ -432,7 +440,10 @@ fn check_name(field: &str, value: &str, extra: &str, max_len: usize) -> Result<(
     } else {
         Err(ScenarioError::new(
             field,
-            format!("must be 1-{max_len} characters: letters, digits and `{extra}`"),
+            ErrorDetail::BadCharacters {
+                max_len,
+                allowed: extra.to_string(),
+            },
         ))
     }
 }
@@ -509,7 +520,7 @@ impl Scenario {
                 if cores > limit {
                     return Err(ScenarioError::new(
                         "container.cpu_request_cores",
-                        format!("must not exceed container.cpu_limit_cores ({limit})"),
+                        ErrorDetail::RequestAboveLimit { limit },
                     ));
                 }
             }
@@ -535,10 +546,7 @@ impl Scenario {
             || d.name.ends_with('-')
             || d.name.chars().any(|c| c.is_ascii_uppercase())
         {
-            return Err(ScenarioError::new(
-                "deploy.name",
-                "must be lower case and must not start or end with `-`",
-            ));
+            return Err(ScenarioError::new("deploy.name", ErrorDetail::NameCase));
         }
         check_name("deploy.image", &d.image, "-._/:@", 255)?;
         check_name("deploy.module", &d.module, "_.:", 200)?;
@@ -548,21 +556,18 @@ impl Scenario {
         {
             return Err(ScenarioError::new(
                 "deploy.module",
-                "must be `module:attribute`, for example `app.main:app`",
+                ErrorDetail::ModuleShape,
             ));
         }
         if d.port == 0 {
-            return Err(ScenarioError::new("deploy.port", "must be 1-65535"));
+            return Err(ScenarioError::new("deploy.port", ErrorDetail::PortZero));
         }
         Ok(())
     }
 
     fn check_cores_source(&self, cores: CoresSource, field: &str) -> Result<(), ScenarioError> {
         if cores == CoresSource::ContainerLimit && self.container.cpu_limit_cores.is_none() {
-            return Err(ScenarioError::new(
-                field,
-                "`container_limit` needs container.cpu_limit_cores",
-            ));
+            return Err(ScenarioError::new(field, ErrorDetail::NeedsCpuLimit));
         }
         Ok(())
     }
@@ -590,17 +595,15 @@ impl Scenario {
                         if node_catalog::lookup(name).is_none() {
                             return Err(ScenarioError::new(
                                 "target.kubernetes.node.instance_type",
-                                format!(
-                                    "unknown instance type `{}`; known: {}; or give cores and memory_mib instead",
-                                    name.chars().take(64).collect::<String>(),
-                                    node_catalog::names().join(", ")
-                                ),
+                                ErrorDetail::UnknownInstanceType {
+                                    name: name.chars().take(64).collect(),
+                                },
                             ));
                         }
                         if node.cores.is_some() || node.memory_mib.is_some() {
                             return Err(ScenarioError::new(
                                 "target.kubernetes.node",
-                                "give either instance_type or cores and memory_mib, not both",
+                                ErrorDetail::InstanceTypeAndShape,
                             ));
                         }
                     }
@@ -608,13 +611,13 @@ impl Scenario {
                         let cores = node.cores.ok_or_else(|| {
                             ScenarioError::new(
                                 "target.kubernetes.node.cores",
-                                "required when no instance_type is given",
+                                ErrorDetail::RequiredWithoutInstanceType,
                             )
                         })?;
                         let memory = node.memory_mib.ok_or_else(|| {
                             ScenarioError::new(
                                 "target.kubernetes.node.memory_mib",
-                                "required when no instance_type is given",
+                                ErrorDetail::RequiredWithoutInstanceType,
                             )
                         })?;
                         check_range("target.kubernetes.node.cores", cores, 0.1, MAX_CORES)?;
@@ -628,7 +631,7 @@ impl Scenario {
                         if k.reservation == ReservationModel::Eks && node.max_pods.is_none() {
                             return Err(ScenarioError::new(
                                 "target.kubernetes.node.max_pods",
-                                "required for the EKS reservation on a node given by cores and memory (EKS: 11 MiB x maxPods + 255 MiB)",
+                                ErrorDetail::EksNeedsMaxPods,
                             ));
                         }
                     }
@@ -690,17 +693,17 @@ impl Scenario {
                     crate::serverless::fargate_memory_options_gb(*vcpu).ok_or_else(|| {
                         ScenarioError::new(
                             "target.fargate_ecs.vcpu",
-                            format!("Fargate offers 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU, got {vcpu}"),
+                            ErrorDetail::FargateVcpu { got: *vcpu },
                         )
                     })?;
                 check_range("target.fargate_ecs.memory_gb", *memory_gb, 0.5, 120.0)?;
                 if !sizes.iter().any(|gb| (gb - memory_gb).abs() < 1e-9) {
                     return Err(ScenarioError::new(
                         "target.fargate_ecs.memory_gb",
-                        format!(
-                            "not a valid Fargate size for {vcpu} vCPU; valid: {}",
-                            crate::format::list_numbers(&sizes)
-                        ),
+                        ErrorDetail::FargateMemory {
+                            vcpu: *vcpu,
+                            valid: sizes,
+                        },
                     ));
                 }
             }
@@ -717,10 +720,10 @@ impl Scenario {
                 if *vcpu < needed {
                     return Err(ScenarioError::new(
                         "target.cloud_run.vcpu",
-                        format!(
-                            "Cloud Run needs at least {needed} vCPU for {} MiB of memory",
-                            crate::format::int(*memory_mib)
-                        ),
+                        ErrorDetail::CloudRunVcpu {
+                            needed,
+                            memory_mib: *memory_mib,
+                        },
                     ));
                 }
             }

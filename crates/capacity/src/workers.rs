@@ -1,10 +1,10 @@
 //! Worker processes per container: a fixed number, or the formula the server or image applies.
 
-use crate::error::ScenarioError;
+use crate::error::{ErrorDetail, ScenarioError};
 use crate::format::num;
 use crate::scenario::{CoresSource, Scenario, Target, WorkerCount, WorkerModel, MAX_WORKERS};
-use crate::sources;
-use crate::trace::Trace;
+use crate::sources::Source;
+use crate::trace::{Step, Trace};
 
 /// The worker count and, when a formula read the host's CPU count, that count.
 pub(crate) struct ResolvedWorkers {
@@ -47,9 +47,9 @@ fn cap(count: f64, trace: &mut Trace) -> u32 {
     let max = f64::from(MAX_WORKERS);
     if count > max {
         trace.step(
-            "workers",
+            Step::WorkersCapped { max: MAX_WORKERS },
             format!("capped at {MAX_WORKERS} workers, the calculator's limit"),
-            sources::GUIDE_RESOURCES,
+            Source::GuideResources,
         );
         MAX_WORKERS
     } else {
@@ -65,12 +65,12 @@ pub(crate) fn resolve_workers(
     let count = match &s.workers {
         WorkerCount::Fixed(n) => {
             trace.step(
-                "workers",
+                Step::WorkersFixed { workers: *n },
                 format!(
                     "{} per container, as given",
                     crate::format::plural(u64::from(*n), "worker process")
                 ),
-                sources::SERVER_DEFAULT,
+                Source::ServerDefault,
             );
             *n
         }
@@ -81,9 +81,12 @@ pub(crate) fn resolve_workers(
                 None => "WEB_CONCURRENCY unset, so 1".to_string(),
             };
             trace.step(
-                "workers",
+                Step::WorkersServerDefault {
+                    web_concurrency: *web_concurrency,
+                    workers: n,
+                },
                 format!("server default: {how} worker per container"),
-                sources::SERVER_DEFAULT,
+                Source::ServerDefault,
             );
             n
         }
@@ -92,13 +95,17 @@ pub(crate) fn resolve_workers(
             host_cores_read = host;
             let n = cap(2.0 * c + 1.0, trace);
             trace.step(
-                "workers",
+                Step::WorkersGunicornRule {
+                    cores: c,
+                    cores_source: *cores,
+                    workers: n,
+                },
                 format!(
                     "Gunicorn rule: (2 x {} {} cores) + 1 = {n} workers",
                     num(c),
                     source_word(*cores)
                 ),
-                sources::GUNICORN_DESIGN,
+                Source::GunicornDesign,
             );
             n
         }
@@ -110,9 +117,11 @@ pub(crate) fn resolve_workers(
         } => {
             if let Some(n) = web_concurrency {
                 trace.step(
-                    "workers",
+                    Step::WorkersLegacyWebConcurrency {
+                        web_concurrency: *n,
+                    },
                     format!("legacy image: WEB_CONCURRENCY={n} wins (MAX_WORKERS ignored)"),
-                    sources::LEGACY_IMAGE,
+                    Source::LegacyImage,
                 );
                 *n
             } else {
@@ -132,7 +141,18 @@ pub(crate) fn resolve_workers(
                     n = n.min(*max);
                     text.push_str(&format!(", then min(..., MAX_WORKERS={max}) = {n}"));
                 }
-                trace.step("workers", text, sources::LEGACY_IMAGE);
+                trace.step(
+                    Step::WorkersLegacyFormula {
+                        workers_per_core: *workers_per_core,
+                        cores: c,
+                        cores_source: *cores,
+                        by_cores,
+                        max_workers: *max_workers,
+                        workers: n,
+                    },
+                    text,
+                    Source::LegacyImage,
+                );
                 n
             }
         }
@@ -140,7 +160,7 @@ pub(crate) fn resolve_workers(
     if matches!(s.server, WorkerModel::SingleProcess) && count != 1 {
         return Err(ScenarioError::new(
             "workers",
-            format!("single_process runs exactly 1 worker per container, but the workers setting gives {count}"),
+            ErrorDetail::SingleProcessWorkers { got: count },
         ));
     }
     Ok(ResolvedWorkers {
