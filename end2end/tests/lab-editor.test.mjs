@@ -55,7 +55,7 @@ describe('lab editor', () => {
     // 한국 typed with a Korean input method: jamo compose into syllables before they commit.
     for (const text of ['ㅎ', '하', '한']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-      const comment = await page.locator('.lab-highlight .comment').last().innerText();
+      const comment = await page.locator('.lab-highlight .comment').last().textContent();
       assert.equal(comment, `# ${text}`, 'the composing text is shown inside the comment colour');
       assert.equal(await page.locator('.lab-highlight .instruction', { hasText: 'RUN' }).count(), 1);
     }
@@ -69,9 +69,34 @@ describe('lab editor', () => {
     // The caret is after the composed text, where the reader typed.
     const caret = await textarea.evaluate((el) => [el.selectionStart, el.value.length]);
     assert.equal(caret[0], caret[1]);
-    assert.equal(await page.locator('.lab-highlight .comment').last().innerText(), '# 한국');
+    assert.equal(await page.locator('.lab-highlight .comment').last().textContent(), '# 한국');
     // Everything before is still coloured as it was.
     assert.equal(await page.locator('.lab-highlight .instruction').count(), 5);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('on a long file with Korean and Japanese lines, numbers, colours and text stay level', async () => {
+    const { context, page, problems } = await openLab('ja');
+    const lines = [];
+    for (let i = 0; i < 600; i++) lines.push(i % 3 === 0 ? `# 手順 ${i}: 설정을 바꿉니다` : `RUN echo ${i}`);
+    await page.evaluate((t) => {
+      const el = document.querySelector('#lab-source');
+      el.value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `FROM python:3.13-slim\n${lines.join('\n')}\n`);
+    await page.waitForFunction(() => document.querySelectorAll('.lab-highlight .ln').length > 600);
+    const drift = await page.evaluate(() => {
+      const ta = document.querySelector('#lab-source');
+      const pre = document.querySelector('.lab-highlight');
+      ta.scrollTop = ta.scrollHeight;
+      ta.dispatchEvent(new Event('scroll'));
+      const n = document.querySelectorAll('.lab-gutter .g')[590].getBoundingClientRect();
+      const l = document.querySelectorAll('.lab-highlight .ln')[590].getBoundingClientRect();
+      return { heights: Math.abs(ta.scrollHeight - pre.scrollHeight), centres: Math.abs(n.top + n.height / 2 - (l.top + l.height / 2)) };
+    });
+    assert.ok(drift.heights < 2, `textarea and overlay differ by ${drift.heights}px over 600 lines`);
+    assert.ok(drift.centres < 2, `line 591's number is ${drift.centres}px off its text`);
     assert.deepEqual(problems, []);
     await context.close();
   });
