@@ -2,7 +2,7 @@
 // fixes, the keyboard, saved copies, share links, and the guide's examples.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hydrated, start, watchedPage } from '../harness.mjs';
+import { hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -325,6 +325,8 @@ describe('lab examples in the guide', () => {
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains('lab-source')), true);
     // The example's changed file is marked, and the summary says what it reruns.
     assert.match(await figure.locator('.lab-summary').innerText(), /app\/main\.py/);
+    // The live example passes axe like the rest of the page.
+    assert.deepEqual(await seriousViolations(page), []);
     // "Open in the lab" carries the current state to the lab page.
     await figure.locator('textarea.lab-source').press('Control+End');
     await figure.locator('textarea.lab-source').type('# from the guide\n');
