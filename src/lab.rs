@@ -27,7 +27,7 @@ use shipshape_labstate::{decode, decode_link, encode, fits_in_link, DecodeError,
 
 use crate::i18n::Lang;
 use editor::{
-    byte_offset, gutter_html, line_count, minimal_edit, overlay_lines, utf16_offset, Mark,
+    byte_offset, gutter_html, line_count, minimal_edit, utf16_offset, window_lines, Mark,
 };
 pub use presets::PRESETS;
 pub use text::{line_label, texts, LabText};
@@ -553,16 +553,41 @@ fn Lab(
         web::next_frame(|| web::measure("lab-frame", "lab-input"));
     };
 
-    let sync_scroll = move || {
+    // Only the lines in view (and a margin) are rendered beside the textarea: `first_line` is the
+    // first of them, `rows` how many; both follow the textarea's scroll and size.
+    let first_line = RwSignal::new(0usize);
+    let rows = RwSignal::new(if compact { 40usize } else { 60 });
+    let line_px = StoredValue::new(22.0f64);
+    // Moves the overlay and the gutter to where the textarea's text is.
+    let place = move || {
         if let (Some(el), Some(h), Some(g)) = (
             textarea.get_untracked(),
             highlight.get_untracked(),
             gutter.get_untracked(),
         ) {
             let (top, left) = web::scroll(&el);
-            web::follow_scroll(&h, top, left);
-            web::follow_scroll(&g, top, 0);
+            let offset = (first_line.get_untracked() as f64 * line_px.get_value()).round() as i32;
+            web::follow_scroll(&h, top - offset, left);
+            web::follow_scroll(&g, top - offset, 0);
         }
+    };
+    let sync_scroll = move || {
+        if let Some(el) = textarea.get_untracked() {
+            let px = web::line_height(&el).unwrap_or(22.0).max(1.0);
+            line_px.set_value(px);
+            let (top, _) = web::scroll(&el);
+            let e: &web_sys::Element = el.as_ref();
+            let visible = (f64::from(e.client_height()) / px).ceil() as usize;
+            let first = ((f64::from(top) / px) as usize).saturating_sub(editor::WINDOW_MARGIN);
+            let count = visible + 2 * editor::WINDOW_MARGIN;
+            if first != first_line.get_untracked() {
+                first_line.set(first);
+            }
+            if count != rows.get_untracked() {
+                rows.set(count);
+            }
+        }
+        place();
     };
 
     let update_caret = move || {
@@ -668,7 +693,8 @@ fn Lab(
                         }),
                 )
                 .collect();
-            syntax.with(|v| overlay_lines(&v.0 .0, &v.0 .1, &underlines))
+            let (first, count) = (first_line.get(), rows.get());
+            syntax.with(|v| window_lines(&v.0 .0, &v.0 .1, &underlines, first, count))
         })
     };
     // The server writes the whole overlay; in the browser an effect replaces only the lines that
@@ -687,6 +713,8 @@ fn Lab(
                     editor::patch_lines(&pre, old, &lines);
                     *old = lines;
                 });
+                let _ = pre.set_attribute("data-first", &first_line.get_untracked().to_string());
+                place();
             }
         });
     }
@@ -714,7 +742,8 @@ fn Lab(
                     ),
                 ));
             }
-            syntax.with(|v| gutter_html(&v.0 .0, &marks))
+            let (first, count) = (first_line.get(), rows.get());
+            syntax.with(|v| gutter_html(&v.0 .0, &marks, first, count))
         })
     });
 
@@ -1027,6 +1056,7 @@ fn Lab(
                             rows=if compact { "10" } else { "18" }
                             on:input=on_input
                             on:scroll=move |_| sync_scroll()
+                            on:mouseup=move |_| sync_scroll()
                             on:keydown=on_keydown
                             on:keyup=move |_| update_caret()
                             on:click=move |_| update_caret()

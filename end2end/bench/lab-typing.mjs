@@ -62,7 +62,7 @@ for (const lines of [300, 2000]) {
   await page.keyboard.type('RUN pip install --no-cache-dir uvicorn', { delay: 30 });
   await page.waitForTimeout(300);
   // The rules and the rebuild plan run when typing pauses: time a few such runs.
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 40; i++) {
     await page.keyboard.type('x');
     await page.waitForTimeout(400);
   }

@@ -120,6 +120,50 @@ pub fn overlay_lines(source: &str, syntax: &[Mark], underlines: &[Mark]) -> Vec<
     lines
 }
 
+/// Lines shown beyond the visible ones, above and below, so a short scroll shows text at once.
+pub const WINDOW_MARGIN: usize = 20;
+
+/// The byte range of lines `first..first + count` of `source` (fewer at the end of the file).
+pub fn line_window(source: &str, first: usize, count: usize) -> Range<usize> {
+    let mut starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1));
+    let a = starts.nth(first).unwrap_or(source.len());
+    let b = if count == 0 {
+        a
+    } else {
+        starts.nth(count - 1).unwrap_or(source.len())
+    };
+    a..b.max(a)
+}
+
+/// The overlay of lines `first..first + count` only (see [`overlay_lines`]): what a long file
+/// shows in the editor's view, so a keystroke never builds or lays out the whole file.
+pub fn window_lines(
+    source: &str,
+    syntax: &[Mark],
+    underlines: &[Mark],
+    first: usize,
+    count: usize,
+) -> Vec<String> {
+    let w = line_window(source, first, count);
+    let shift = |marks: &[Mark]| -> Vec<Mark> {
+        marks
+            .iter()
+            .filter(|m| m.range.end > w.start && m.range.start < w.end)
+            .map(|m| Mark {
+                range: m.range.start.max(w.start) - w.start..m.range.end.min(w.end) - w.start,
+                class: m.class,
+            })
+            .collect()
+    };
+    let mut lines = overlay_lines(&source[w.clone()], &shift(syntax), &shift(underlines));
+    // A window that stops before the end of the file ends with a newline, which `overlay_lines`
+    // follows with the file's last (empty) line: not part of this window.
+    if w.end < source.len() || (w.is_empty() && first > 0) {
+        lines.pop();
+    }
+    lines
+}
+
 /// Brings `pre`, which shows `old` (one element per line), to `new`, touching only the lines
 /// between the common beginning and the common end.
 #[cfg(feature = "hydrate")]
@@ -164,11 +208,16 @@ pub fn patch_lines(pre: &web_sys::Element, old: &[String], new: &[String]) {
 /// fallback font, which can make it a little taller than a line of ASCII. So that the numbers stay
 /// level with the text over hundreds of lines, each number's line carries those characters too,
 /// hidden (`.gx`): its line box is then built from the same fonts as the editor's.
-pub fn gutter_html(source: &str, marks: &[(u32, &'static str, String)]) -> String {
-    let lines: Vec<&str> = source.split('\n').collect();
-    let width = lines.len().to_string().len();
-    let mut out = String::with_capacity(lines.len() * 12);
-    for (i, text) in lines.iter().enumerate() {
+pub fn gutter_html(
+    source: &str,
+    marks: &[(u32, &'static str, String)],
+    first: usize,
+    count: usize,
+) -> String {
+    let total = line_count(source);
+    let width = total.to_string().len();
+    let mut out = String::with_capacity(count.min(total) * 12);
+    for (i, text) in source.split('\n').enumerate().skip(first).take(count) {
         let line = i + 1;
         let here: Vec<&(u32, &'static str, String)> =
             marks.iter().filter(|m| m.0 as usize == line).collect();
@@ -330,16 +379,55 @@ mod tests {
         let html = gutter_html(
             "a\nb\n# 한국어 <x>",
             &[(2, "warning", "a \"b\" <c>".into())],
+            0,
+            99,
         );
         assert_eq!(
             html,
             "<span class=\"g\">1</span>\n<span class=\"g g-warning\" title=\"a &quot;b&quot; &lt;c>\">2</span>\n<span class=\"g\">3</span><span class=\"gx\">한국어</span>\n"
         );
-        let wide = gutter_html(&"x\n".repeat(11), &[]);
+        let wide = gutter_html(&"x\n".repeat(11), &[], 0, 99);
         assert!(
             wide.starts_with("<span class=\"g\">\u{2007}1</span>"),
             "{wide}"
         );
+        let window = gutter_html(&"x\n".repeat(11), &[], 9, 2);
+        assert_eq!(
+            window,
+            "<span class=\"g\">10</span>\n<span class=\"g\">11</span>\n"
+        );
+    }
+
+    #[test]
+    fn windows_show_the_same_lines_as_the_whole() {
+        let src = "FROM a\n# 한국어\nRUN b \\\n  c\nCMD d\n";
+        let syntax = [
+            Mark {
+                range: 0..4,
+                class: "instruction",
+            },
+            Mark {
+                range: 7..17,
+                class: "comment",
+            },
+            Mark {
+                range: 18..21,
+                class: "instruction",
+            },
+        ];
+        let under = [Mark {
+            range: 18..30,
+            class: "u",
+        }];
+        let whole = overlay_lines(src, &syntax, &under);
+        assert_eq!(whole.len(), 6);
+        for first in 0..7 {
+            for count in 0..7 {
+                let part = window_lines(src, &syntax, &under, first, count);
+                let expect: Vec<String> = whole.iter().skip(first).take(count).cloned().collect();
+                assert_eq!(part, expect, "lines {first}..{}", first + count);
+            }
+        }
     }
 
     #[test]

@@ -192,6 +192,13 @@ mod imp {
             .set_property("transform", &format!("translate({}px, {}px)", -left, -top));
     }
 
+    /// The element's computed line height in pixels.
+    pub fn line_height(el: &web_sys::HtmlElement) -> Option<f64> {
+        let style = window().get_computed_style(el).ok().flatten()?;
+        let value = style.get_property_value("line-height").ok()?;
+        value.strip_suffix("px")?.trim().parse().ok()
+    }
+
     /// Records a performance mark (the typing benchmark reads them).
     pub fn mark(name: &str) {
         if let Some(p) = window().performance() {
@@ -241,6 +248,9 @@ mod imp {
         (0, 0)
     }
     pub fn follow_scroll(_: &web_sys::HtmlElement, _: i32, _: i32) {}
+    pub fn line_height(_: &web_sys::HtmlElement) -> Option<f64> {
+        None
+    }
     pub fn mark(_: &str) {}
     pub fn measure(_: &str, _: &str) {}
     pub fn next_frame(_: impl FnOnce() + 'static) {}
