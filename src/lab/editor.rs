@@ -144,6 +144,9 @@ pub fn window_lines(
     first: usize,
     count: usize,
 ) -> Vec<String> {
+    if first >= line_count(source) || count == 0 {
+        return Vec::new();
+    }
     let w = line_window(source, first, count);
     let shift = |marks: &[Mark]| -> Vec<Mark> {
         marks
@@ -158,9 +161,10 @@ pub fn window_lines(
     let mut lines = overlay_lines(&source[w.clone()], &shift(syntax), &shift(underlines));
     // A window that stops before the end of the file ends with a newline, which `overlay_lines`
     // follows with the file's last (empty) line: not part of this window.
-    if w.end < source.len() || (w.is_empty() && first > 0) {
+    if w.end < source.len() {
         lines.pop();
     }
+    lines.truncate(count);
     lines
 }
 
