@@ -362,6 +362,67 @@ mod imp {
         }
     }
 
+    /// The guide's `kind` placeholders on this page (`figure[data-widget=kind]`), each with the
+    /// text of its code block (the Dockerfile or scenario the widget starts from).
+    pub fn widget_figures(kind: &str) -> Vec<(HtmlElement, String)> {
+        let Ok(figures) = document().query_selector_all(&format!("figure[data-widget={kind}]"))
+        else {
+            return Vec::new();
+        };
+        (0..figures.length())
+            .filter_map(|i| figures.item(i)?.dyn_into::<HtmlElement>().ok())
+            .map(|figure| {
+                let text = figure
+                    .query_selector(".code-block code")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.text_content())
+                    .unwrap_or_default();
+                (figure, text)
+            })
+            .collect()
+    }
+
+    /// Copies `text`, then calls `done` with whether it worked.
+    pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+        let promise = window().navigator().clipboard().write_text(text);
+        let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+        let d = done.clone();
+        let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+            if let Some(f) = d.take() {
+                f(true)
+            }
+        });
+        let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+            if let Some(f) = done.take() {
+                f(false)
+            }
+        });
+        let _ = promise.then2(&on_ok, &on_err);
+        // Each runs at most once; the browser owns them from here.
+        on_ok.forget();
+        on_err.forget();
+    }
+
+    /// Puts `url` in the address bar without a new history entry (`history.replaceState`,
+    /// through Reflect: no web-sys feature needed for one call).
+    pub fn replace_url(url: &str) {
+        let win = window();
+        let Ok(history) = js_sys::Reflect::get(&win, &JsValue::from_str("history")) else {
+            return;
+        };
+        if let Ok(f) = js_sys::Reflect::get(&history, &JsValue::from_str("replaceState")) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.call3(
+                    &history,
+                    &JsValue::NULL,
+                    &JsValue::from_str(""),
+                    &JsValue::from_str(url),
+                );
+            }
+        }
+    }
+
     fn copy_code(button: &Element, copied: &'static str, failed: &'static str) {
         let Some(code) = button
             .parent_element()
@@ -401,14 +462,7 @@ mod imp {
                 Duration::from_millis(1500),
             );
         };
-        let promise = window().navigator().clipboard().write_text(&text);
-        let ok_show = show.clone();
-        let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| ok_show(copied));
-        let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| show(failed));
-        let _ = promise.then2(&on_ok, &on_err);
-        // Each runs at most once; the browser owns them from here.
-        on_ok.forget();
-        on_err.forget();
+        copy_text(&text, move |ok| show(if ok { copied } else { failed }));
     }
 }
 
@@ -438,6 +492,11 @@ mod imp {
     pub fn go_to(_: &str) {}
     pub fn focus_hash_target() {}
     pub fn load_tools_if_needed() {}
+    pub fn copy_text(_: &str, _: impl FnOnce(bool) + 'static) {}
+    pub fn widget_figures(_: &str) -> Vec<(web_sys::HtmlElement, String)> {
+        Vec::new()
+    }
+    pub fn replace_url(_: &str) {}
 }
 
 pub use imp::*;

@@ -967,7 +967,7 @@ fn configs(c: Calc) -> impl IntoView {
         .collect_view();
     let copy = move |_| {
         let text = code.get_untracked();
-        web::copy(&text, move |ok| {
+        crate::browser::copy_text(&text, move |ok| {
             copy_label.set(if ok { t.copied } else { t.copy_failed });
         });
     };

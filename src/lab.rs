@@ -329,15 +329,10 @@ pub fn LabWidget(
 ) -> impl IntoView {
     let page = document_path();
     let key = web::storage_key(&format!("{page}#{index}"));
-    let default = widget_state(&dockerfile, &changed);
+    // The same state its "Open in the lab" link carries.
+    let default = LabState::for_example(&dockerfile, &changed);
     let start = saved_start(lang, &key, default.clone(), None);
     view! { <Lab lang key start=start.state notice=start.notice default compact=true/> }
-}
-
-/// A placeholder's state: its Dockerfile, a context suggested from what it copies plus the files
-/// it marks changed, and those marked (the same state its "Open in the lab" link carries).
-pub fn widget_state(dockerfile: &str, changed: &[String]) -> LabState {
-    LabState::for_example(dockerfile, changed)
 }
 
 fn document_path() -> String {
@@ -829,32 +824,7 @@ fn Lab(
         paths
             .get()
             .into_iter()
-            .map(|path| {
-                let p = path.clone();
-                let q = path.clone();
-                view! {
-                    <li>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-path=path.clone()
-                                prop:checked=move || lab.changed.with(|c| c.contains(&p))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    lab.changed.update(|c| {
-                                        c.retain(|x| *x != q);
-                                        if on {
-                                            c.push(q.clone());
-                                        }
-                                    });
-                                }
-                            />
-                            " "
-                            <code>{path}</code>
-                        </label>
-                    </li>
-                }
-            })
+            .map(|path| member_box(lab.changed, path, true))
             .collect_view()
     };
 
@@ -865,32 +835,7 @@ fn Lab(
         }
         let items = args
             .into_iter()
-            .map(|name| {
-                let n = name.clone();
-                let m = name.clone();
-                view! {
-                    <li>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-arg=name.clone()
-                                prop:checked=move || lab.changed_args.with(|c| c.contains(&n))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    lab.changed_args.update(|c| {
-                                        c.retain(|x| *x != m);
-                                        if on {
-                                            c.push(m.clone());
-                                        }
-                                    });
-                                }
-                            />
-                            " "
-                            <code>{name}</code>
-                        </label>
-                    </li>
-                }
-            })
+            .map(|name| member_box(lab.changed_args, name, false))
             .collect_view();
         Either::Right(view! { <ul>{items}</ul> })
     };
@@ -929,7 +874,7 @@ fn Lab(
         }
         let url = format!("{}/{}/lab/#s={encoded}", web::origin(), lang.code());
         share_link.set(url.clone());
-        web::copy(&url, move |ok| {
+        crate::browser::copy_text(&url, move |ok| {
             notice.set(if ok { t.link_copied } else { t.link_ready }.to_string())
         });
     };
@@ -949,7 +894,7 @@ fn Lab(
             )
         });
         let count = rules.len();
-        web::copy(&fixed, move |ok| {
+        crate::browser::copy_text(&fixed, move |ok| {
             notice.set(if ok {
                 text::fill1(t.fixed_copied, count)
             } else {
@@ -1166,6 +1111,36 @@ fn Lab(
                 </p>
             })}
         </div>
+    }
+}
+
+/// A checkbox that puts `item` in `set` or takes it out: a file of the context marked changed
+/// (`data-path`) or a build argument (`data-arg`).
+fn member_box(set: RwSignal<Vec<String>>, item: String, is_path: bool) -> impl IntoView {
+    let shown = item.clone();
+    let toggled = item.clone();
+    view! {
+        <li>
+            <label>
+                <input
+                    type="checkbox"
+                    data-path=is_path.then(|| item.clone())
+                    data-arg=(!is_path).then(|| item.clone())
+                    prop:checked=move || set.with(|c| c.contains(&item))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        set.update(|c| {
+                            c.retain(|x| *x != toggled);
+                            if on {
+                                c.push(toggled.clone());
+                            }
+                        });
+                    }
+                />
+                " "
+                <code>{shown}</code>
+            </label>
+        </li>
     }
 }
 
@@ -1441,22 +1416,10 @@ pub fn mount_lab_widgets(lang: Lang) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        let Ok(figures) = document().query_selector_all("figure[data-widget=lab]") else {
-            return;
-        };
-        for i in 0..figures.length() {
-            let Some(figure) = figures
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                continue;
-            };
-            let dockerfile = figure
-                .query_selector(".code-block code")
-                .ok()
-                .flatten()
-                .and_then(|c| c.text_content())
-                .unwrap_or_default();
+        for (index, (figure, dockerfile)) in crate::browser::widget_figures("lab")
+            .into_iter()
+            .enumerate()
+        {
             let changed: Vec<String> = figure
                 .get_attribute("data-changed")
                 .unwrap_or_default()
@@ -1471,7 +1434,6 @@ pub fn mount_lab_widgets(lang: Lang) {
                 links.remove();
             }
             let _ = figure.class_list().add_1("lab-live");
-            let index = i as usize;
             leptos::mount::mount_to(figure.clone(), move || {
                 view! { <LabWidget lang index dockerfile changed/> }
             })
@@ -1597,7 +1559,7 @@ mod tests {
 
     #[test]
     fn widget_state_suggests_a_context_with_the_changed_files() {
-        let s = widget_state(COPY_FIRST, &["app/main.py".to_string()]);
+        let s = LabState::for_example(COPY_FIRST, &["app/main.py".to_string()]);
         assert!(s.context.contains(&"app/main.py".to_string()));
         assert!(
             s.context.contains(&"requirements.txt".to_string()),

@@ -9,7 +9,7 @@ pub const STORAGE_KEY: &str = "shipshape.calc.v1";
 #[cfg(feature = "hydrate")]
 mod imp {
     use leptos::prelude::*;
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use wasm_bindgen::JsCast;
 
     use super::STORAGE_KEY;
     use crate::i18n::Lang;
@@ -35,20 +35,7 @@ mod imp {
         } else {
             format!("{path}?{query}{hash}")
         };
-        // `history.replaceState`, through Reflect: no web-sys feature needed for one call.
-        let Ok(history) = js_sys::Reflect::get(&win, &JsValue::from_str("history")) else {
-            return;
-        };
-        if let Ok(f) = js_sys::Reflect::get(&history, &JsValue::from_str("replaceState")) {
-            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-                let _ = f.call3(
-                    &history,
-                    &JsValue::NULL,
-                    &JsValue::from_str(""),
-                    &JsValue::from_str(&url),
-                );
-            }
-        }
+        crate::browser::replace_url(&url);
     }
 
     pub fn saved() -> Option<String> {
@@ -63,26 +50,6 @@ mod imp {
                 s.set_item(STORAGE_KEY, query)
             };
         }
-    }
-
-    /// Copies `text`, then calls `done` with whether it worked.
-    pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
-        let promise = window().navigator().clipboard().write_text(text);
-        let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
-        let d = done.clone();
-        let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            if let Some(f) = d.take() {
-                f(true)
-            }
-        });
-        let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            if let Some(f) = done.take() {
-                f(false)
-            }
-        });
-        let _ = promise.then2(&on_ok, &on_err);
-        on_ok.forget();
-        on_err.forget();
     }
 
     /// Mounts the calculator page's body into `#calc-root` (replacing the server's copy of the
@@ -101,22 +68,10 @@ mod imp {
             // Tests and styles can tell the live calculator from the server's copy.
             let _ = root.set_attribute("data-live", "");
         }
-        let Ok(figures) = document().query_selector_all("figure[data-widget=calc]") else {
-            return;
-        };
-        for i in 0..figures.length() {
-            let Some(figure) = figures
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                continue;
-            };
-            let spec = figure
-                .query_selector("code")
-                .ok()
-                .flatten()
-                .and_then(|c| c.text_content())
-                .unwrap_or_default();
+        for (index, (figure, spec)) in crate::browser::widget_figures("calc")
+            .into_iter()
+            .enumerate()
+        {
             // The static JSON goes when the widget can show the scenario itself.
             if super::super::spec::form_from_spec(&spec).is_ok() {
                 if let Ok(Some(block)) = figure.query_selector(".code-block") {
@@ -124,7 +79,6 @@ mod imp {
                 }
             }
             let _ = figure.class_list().add_1("calc-live");
-            let index = i as usize;
             leptos::mount::mount_to(figure, move || {
                 view! { <super::super::CalcWidget lang spec index/> }
             })
@@ -145,7 +99,6 @@ mod imp {
         None
     }
     pub fn save(_: &str) {}
-    pub fn copy(_: &str, _: impl FnOnce(bool) + 'static) {}
     pub fn mount_widgets(_: Lang) {}
 }
 

@@ -48,43 +48,12 @@ mod imp {
             location.pathname().unwrap_or_default(),
             location.search().unwrap_or_default()
         );
-        if let Ok(history) = js_sys::Reflect::get(&win, &JsValue::from_str("history")) {
-            if let Ok(f) = js_sys::Reflect::get(&history, &JsValue::from_str("replaceState")) {
-                if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-                    let _ = f.call3(
-                        &history,
-                        &JsValue::NULL,
-                        &JsValue::from_str(""),
-                        &JsValue::from_str(&url),
-                    );
-                }
-            }
-        }
+        crate::browser::replace_url(&url);
     }
 
     /// The page's origin (`http://host:port`), for absolute share links.
     pub fn origin() -> String {
         window().location().origin().unwrap_or_default()
-    }
-
-    /// Copies `text`, then calls `done` with whether it worked.
-    pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
-        let promise = window().navigator().clipboard().write_text(text);
-        let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
-        let d = done.clone();
-        let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            if let Some(f) = d.take() {
-                f(true)
-            }
-        });
-        let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            if let Some(f) = done.take() {
-                f(false)
-            }
-        });
-        let _ = promise.then2(&on_ok, &on_err);
-        on_ok.forget();
-        on_err.forget();
     }
 
     /// Offers `text` as a file called `name`, through a `data:` link: no Blob, no server. The type
@@ -243,7 +212,6 @@ mod imp {
     pub fn origin() -> String {
         String::new()
     }
-    pub fn copy(_: &str, _: impl FnOnce(bool) + 'static) {}
     pub fn download(_: &str, _: &str) {}
     pub fn replace_range(_: &web_sys::HtmlElement, _: u32, _: u32, _: &str, _: Option<(u32, u32)>) {
     }
