@@ -1219,10 +1219,11 @@ fn finding_item(
     let message = message_text(&f.message, engine_lang(lang));
     let fix = f.fix.clone().map(|fix| {
         let title = fix_title(&f.message, engine_lang(lang));
+        // Names in the title are between backticks, as in messages: shown as code.
         let label = if title.is_empty() {
-            t.fix.to_string()
+            Either::Left(t.fix)
         } else {
-            format!("{}: {title}", t.fix)
+            Either::Right(view! { {t.fix} ": " {code_spans(&title)} })
         };
         let fixed = apply_fix(source, &fix);
         let preview = diff_preview(source, &fixed);
