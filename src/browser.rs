@@ -247,8 +247,8 @@ mod imp {
 
     /// Loads the tool bundle the page needs: the calculator's on the calculator page and on guide
     /// pages with a calculator placeholder, the lab's on the lab page. A guide page's lab examples
-    /// stay static code until the reader asks for the live editor (their "edit it here" button):
-    /// reading a page does not download the lab. Bundle files are named in the page's head. Both
+    /// are the server's rendering of the lab, complete but not live, until the reader first
+    /// touches one: reading a page does not download the lab. Bundle files are named in the page's head. Both
     /// bundles declare the same global initialiser, so a page gets one of them at most; the
     /// content checks keep calculator and lab placeholders off the same page.
     pub fn load_tools_if_needed() {
@@ -259,42 +259,68 @@ mod imp {
         } else if has("#lab-root") {
             load_bundle("lab");
         } else if has("figure[data-widget=lab]") {
-            let on_click: Closure<dyn FnMut(MouseEvent)> = Closure::new(move |ev: MouseEvent| {
-                let Some(button) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest(".widget-start").ok().flatten())
-                else {
-                    return;
-                };
-                if let Ok(Some(figure)) = button.closest("figure[data-widget=lab]") {
-                    let _ = figure.set_attribute("data-focus", "");
-                }
-                let doc = document();
-                if let Ok(buttons) = doc.query_selector_all(".widget-start") {
-                    for i in 0..buttons.length() {
-                        if let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok())
-                        {
-                            let _ = b.set_attribute("disabled", "");
-                            let _ = b.set_attribute("aria-busy", "true");
-                        }
+            // A reader who saved an edit of an example here sees it at once.
+            if saved_lab_example() {
+                load_bundle("lab");
+                return;
+            }
+            // Otherwise the first touch of an example (a pointer, the keyboard's focus, typing)
+            // brings the bundle; until it arrives the server's copy is a working form, and the
+            // live lab starts from what the reader did to it (see `lab::mount_lab_widgets`).
+            let on_touch: Closure<dyn FnMut(web_sys::Event)> =
+                Closure::new(move |ev: web_sys::Event| {
+                    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    else {
+                        return;
+                    };
+                    let Some(figure) = target.closest("figure[data-widget=lab]").ok().flatten()
+                    else {
+                        return;
+                    };
+                    if figure.class_list().contains("lab-live") {
+                        return;
                     }
-                }
-                if doc
-                    .document_element()
-                    .and_then(|e| e.get_attribute("data-lab-loading"))
-                    .is_none()
-                {
-                    if let Some(root) = doc.document_element() {
+                    // Typed text is not coloured until the lab is live: show the text itself.
+                    if ev.type_() == "input" && target.class_list().contains("lab-source") {
+                        let _ = figure.class_list().add_1("lab-typed");
+                    }
+                    let Some(root) = document().document_element() else {
+                        return;
+                    };
+                    if !root.has_attribute("data-lab-loading") {
                         let _ = root.set_attribute("data-lab-loading", "");
+                        load_bundle("lab");
                     }
-                    load_bundle("lab");
-                }
-            });
-            let _ =
-                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-            on_click.forget();
+                });
+            for kind in ["pointerdown", "focusin", "input"] {
+                let _ = doc.add_event_listener_with_callback_and_bool(
+                    kind,
+                    on_touch.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            on_touch.forget();
         }
+    }
+
+    /// Whether the reader has a saved copy of one of this page's lab examples (the lab's keys
+    /// are `shipshape.lab.v1.<path>#<index>`).
+    fn saved_lab_example() -> bool {
+        let Some(storage) = window().local_storage().ok().flatten() else {
+            return false;
+        };
+        let prefix = format!(
+            "shipshape.lab.v1.{}#",
+            window().location().pathname().unwrap_or_default()
+        );
+        let count = storage.length().unwrap_or(0);
+        (0..count).any(|i| {
+            storage
+                .key(i)
+                .ok()
+                .flatten()
+                .is_some_and(|k| k.starts_with(&prefix) && !k.ends_with(".damaged"))
+        })
     }
 
     /// Adds the bundle's script and starts its wasm.

@@ -14,7 +14,7 @@
 pub mod editor;
 pub mod presets;
 pub mod text;
-mod web;
+pub(crate) mod web;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -313,10 +313,37 @@ fn decode_reason(lang: Lang, e: &DecodeError) -> String {
 
 /// The lab page's body: the whole lab.
 #[component]
-pub fn LabBody(lang: Lang) -> impl IntoView {
+pub fn LabBody(
+    lang: Lang,
+    /// What the reader did to the server's copy before the bundle arrived.
+    #[prop(optional)]
+    carried: Carried,
+) -> impl IntoView {
     let key = web::storage_key("page");
-    let start = page_start(lang, &key);
+    let mut start = page_start(lang, &key);
+    carried.apply(&mut start.state);
     view! { <Lab lang key start=start.state notice=start.notice default=default_state() compact=false/> }
+}
+
+/// What a reader changed in the server's copy of a lab (it is a working form) before the lab
+/// bundle took over: the live lab starts from it, so nothing typed or ticked is lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// The Dockerfile, if the reader edited it.
+    pub text: Option<String>,
+    /// The files marked changed, if the reader ticked or unticked one.
+    pub changed: Option<Vec<String>>,
+}
+
+impl Carried {
+    fn apply(self, state: &mut LabState) {
+        if let Some(text) = self.text {
+            state.dockerfile = text;
+        }
+        if let Some(changed) = self.changed {
+            state.changed = changed;
+        }
+    }
 }
 
 /// A guide example, live: the Dockerfile of a ```lab placeholder and the files it marks changed.
@@ -326,12 +353,16 @@ pub fn LabWidget(
     index: usize,
     dockerfile: String,
     changed: Vec<String>,
+    /// What the reader did to the server's copy before the bundle arrived.
+    #[prop(optional)]
+    carried: Carried,
 ) -> impl IntoView {
     let page = document_path();
     let key = web::storage_key(&format!("{page}#{index}"));
     // The same state its "Open in the lab" link carries.
     let default = LabState::for_example(&dockerfile, &changed);
-    let start = saved_start(lang, &key, default.clone(), None);
+    let mut start = saved_start(lang, &key, default.clone(), None);
+    carried.apply(&mut start.state);
     view! { <Lab lang key start=start.state notice=start.notice default compact=true/> }
 }
 
@@ -1119,6 +1150,8 @@ fn Lab(
 fn member_box(set: RwSignal<Vec<String>>, item: String, is_path: bool) -> impl IntoView {
     let shown = item.clone();
     let toggled = item.clone();
+    // The attribute is the box's first state (what the server writes); the property follows.
+    let initially = set.with_untracked(|c| c.contains(&item));
     view! {
         <li>
             <label>
@@ -1126,6 +1159,7 @@ fn member_box(set: RwSignal<Vec<String>>, item: String, is_path: bool) -> impl I
                     type="checkbox"
                     data-path=is_path.then(|| item.clone())
                     data-arg=(!is_path).then(|| item.clone())
+                    checked=initially
                     prop:checked=move || set.with(|c| c.contains(&item))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -1411,16 +1445,26 @@ fn stage_view(lang: Lang, t: &'static LabText, stage: StageRow) -> impl IntoView
     }
 }
 
-/// Turns each `figure[data-widget=lab]` of a guide page into a live lab, starting from the
-/// Dockerfile it shows.
+/// Makes each of a guide page's lab examples live: the server's copy inside the figure
+/// (`.lab-host`, see the prerender) gives way to the same lab, mounted, starting from what the
+/// reader did to that copy, with the focus and caret where they were.
 pub fn mount_lab_widgets(lang: Lang) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        for (index, (figure, dockerfile)) in crate::browser::widget_figures("lab")
-            .into_iter()
-            .enumerate()
-        {
+        let Ok(figures) = document().query_selector_all("figure[data-widget=lab]") else {
+            return;
+        };
+        for index in 0..figures.length() as usize {
+            let Some(figure) = figures
+                .item(index as u32)
+                .and_then(|f| f.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Ok(Some(host)) = figure.query_selector(".lab-host") else {
+                continue;
+            };
             let changed: Vec<String> = figure
                 .get_attribute("data-changed")
                 .unwrap_or_default()
@@ -1428,25 +1472,23 @@ pub fn mount_lab_widgets(lang: Lang) {
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .collect();
-            if let Ok(Some(block)) = figure.query_selector(".code-block") {
-                block.remove();
-            }
-            if let Ok(Some(links)) = figure.query_selector(".widget-links") {
-                links.remove();
-            }
+            // The example as the server wrote it: the editor's default value.
+            let Some(dockerfile) = web::default_source(&host) else {
+                continue;
+            };
+            let carry = web::carry_from(&host);
+            let carried = carry.carried.clone();
+            host.set_inner_html("");
             let _ = figure.class_list().add_1("lab-live");
-            leptos::mount::mount_to(figure.clone(), move || {
-                view! { <LabWidget lang index dockerfile changed/> }
+            let _ = figure.class_list().remove_1("lab-typed");
+            let Ok(mount) = host.clone().dyn_into::<web_sys::HtmlElement>() else {
+                continue;
+            };
+            leptos::mount::mount_to(mount, move || {
+                view! { <LabWidget lang index dockerfile changed carried/> }
             })
             .forget();
-            // The reader asked for the live lab: put them in its editor.
-            if figure.get_attribute("data-focus").is_some() {
-                if let Ok(Some(editor)) = figure.query_selector("textarea.lab-source") {
-                    if let Ok(editor) = editor.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = editor.focus();
-                    }
-                }
-            }
+            web::restore(&host, &carry);
         }
     }
     #[cfg(not(feature = "hydrate"))]

@@ -53,8 +53,13 @@ pub fn start_lab() {
         leptos::mount::hydrate_from(root, move || view! { <LabPage lang/> }).forget();
         // The server's copy of the default lab is replaced by a live one.
         if let Some(body) = element("lab-body") {
+            // Anything the reader typed or ticked in the server's copy carries over.
+            let carry = crate::lab::web::carry_from(&body);
+            let carried = carry.carried.clone();
             body.set_inner_html("");
-            leptos::mount::mount_to(body.clone(), move || view! { <LabBody lang/> }).forget();
+            leptos::mount::mount_to(body.clone(), move || view! { <LabBody lang carried/> })
+                .forget();
+            crate::lab::web::restore(&body, &carry);
             // Tests and styles can tell the live lab from the server's copy.
             let _ = body.set_attribute("data-live", "");
         }

@@ -325,7 +325,7 @@ describe('lab state', () => {
 });
 
 describe('lab examples in the guide', () => {
-  test('a guide page does not load the lab until asked; then the example is live', async () => {
+  test('a guide page shows the lab in place without loading it; a first touch makes it live', async () => {
     const { context, page, problems, foreign } = await watchedPage(env);
     const requested = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -333,18 +333,27 @@ describe('lab examples in the guide', () => {
     await hydrated(page);
     await page.waitForTimeout(500);
     assert.equal(requested.filter((u) => u.includes('shipshape-lab')).length, 0, 'no lab bundle on a plain visit');
+    // The server's lab: the example coloured, SS001 underlined and listed, what the change reruns.
     const figure = page.locator('figure[data-widget=lab]').first();
-    await figure.locator('.widget-start').click();
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab');
+    assert.match(await figure.locator('textarea.lab-source').inputValue(), /^FROM python/);
+    assert.equal(await figure.locator('.lab-highlight .u-warning').allInnerTexts().then((t) => t.join('')), 'COPY . .');
+    assert.ok((await figure.locator('.lab-finding', { hasText: 'SS001' }).count()) >= 1);
+    assert.match(await figure.locator('.lab-summary').innerText(), /app\/main\.py.*1 heavy step/s);
+    assert.equal(await figure.locator('.lab-step-rebuilt', { hasText: 'pip install' }).count(), 1);
+    assert.equal(await figure.locator('input[data-path="app/main.py"]').isChecked(), true);
+    assert.deepEqual(await seriousViolations(page), []);
+    // A click in the editor brings the bundle; the live lab keeps the reader where they clicked.
+    await figure.locator('textarea.lab-source').click();
     await page.waitForSelector('figure.lab-live textarea.lab-source');
     assert.ok(requested.some((u) => u.includes('shipshape-lab_bg.wasm')));
-    // The editor has the example's Dockerfile and the reader is in it.
-    const value = await figure.locator('textarea.lab-source').inputValue();
-    assert.match(value, /^FROM /);
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains('lab-source')), true);
-    // The example's changed file is marked, and the summary says what it reruns.
     assert.match(await figure.locator('.lab-summary').innerText(), /app\/main\.py/);
     // The live example passes axe like the rest of the page.
     assert.deepEqual(await seriousViolations(page), []);
+    // Fixing SS001 live keeps pip cached.
+    await figure.locator('.lab-finding', { hasText: 'SS001' }).locator('button.lab-fix').first().click();
+    await figure.locator('.lab-step-cached', { hasText: 'pip install' }).waitFor();
     // "Open in the lab" carries the current state to the lab page.
     await figure.locator('textarea.lab-source').press('Control+End');
     await figure.locator('textarea.lab-source').type('# from the guide\n');
@@ -357,13 +366,53 @@ describe('lab examples in the guide', () => {
     await context.close();
   });
 
+  test('what a reader types and ticks before the bundle arrives carries into the live lab', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    // Hold the lab's wasm back until the reader has typed and ticked.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/shipshape-lab_bg\.wasm/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.url}/ko/build-cache/`);
+    await hydrated(page);
+    const figure = page.locator('figure[data-widget=lab]').first();
+    const editor = figure.locator('textarea.lab-source');
+    await figure.locator('input[data-path="requirements.txt"]').check();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n# 먼저 입력');
+    // Not live yet: the editor shows its own text instead of stale colours.
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab lab-typed');
+    assert.equal(await figure.locator('.lab-highlight').isVisible(), false);
+    release();
+    await page.waitForSelector('figure.lab-live .lab-highlight .comment');
+    const value = await editor.inputValue();
+    assert.ok(value.endsWith('\n# 먼저 입력'), JSON.stringify(value.slice(-20)));
+    assert.equal(await figure.locator('.lab-highlight .comment').last().textContent(), '# 먼저 입력');
+    // The caret is still at the end of what was typed, in the editor.
+    const caret = await editor.evaluate((el) => [document.activeElement === el, el.selectionStart, el.value.length]);
+    assert.deepEqual(caret, [true, value.length, value.length]);
+    assert.equal(await figure.locator('input[data-path="requirements.txt"]').isChecked(), true);
+    assert.equal(await figure.locator('input[data-path="app/main.py"]').isChecked(), true);
+    assert.match(await figure.locator('.lab-summary').innerText(), /requirements\.txt/);
+    // The live copy is saved: a reload shows it without another touch.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await page.waitForSelector('figure.lab-live textarea.lab-source');
+    assert.ok((await editor.inputValue()).endsWith('# 먼저 입력'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('without the live lab, "Open in the lab" still opens the example', async () => {
     const { context, page, problems } = await watchedPage(env);
     await page.goto(`${env.url}/ja/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();
-    const code = await figure.locator('.code-block code').innerText();
-    await figure.locator('.widget-open').click();
+    const code = await figure.locator('textarea.lab-source').inputValue();
+    await figure.locator('.lab-open-link').click();
     await live(page);
     assert.equal((await page.inputValue('#lab-source')).trim(), code.trim());
     assert.match(await page.innerText('.lab-notice'), /共有されたラボ/);

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
 use shipshape::calc::CalculatorPage;
 use shipshape::i18n::Lang;
-use shipshape::lab::LabPage;
-use shipshape_content::{escape_attr, escape_html, Guide, Site};
+use shipshape::lab::{LabPage, LabWidget};
+use shipshape_content::{escape_attr, escape_html, Guide, Site, Widget};
 
 /// Picks the reader's language at `/`: their earlier choice, else the first of their browser's
 /// preferred languages that the guide has, else English.
@@ -189,7 +189,7 @@ fn run() -> Result<usize, String> {
                 route: Route::Guide(page.meta.slug.clone()),
                 title: page.meta.title.clone(),
                 toc,
-                html: page.rendered.html.clone(),
+                html: with_lab_examples(&page.rendered.html, lang, &page.rendered.widgets)?,
             };
             write(
                 &Path::new(guide.lang)
@@ -267,6 +267,43 @@ fn search_sections(guide: &Guide, lang: Lang) -> Vec<shipshape_search::Section> 
         page_order: sections.len() as u32,
     });
     sections
+}
+
+/// Puts the lab itself, as the server renders it, in each of a guide page's lab examples: the
+/// editor with the example highlighted, its findings, the build context and what the example's
+/// change rebuilds, all worked out here by the engine. The page reads complete without the lab
+/// bundle; the bundle, loaded when the reader first touches an example, makes it live in place.
+/// The content crate's figure keeps a plain code block and a link for other renderers; here the
+/// block and the links give way to the lab, which has its own "Open in the lab".
+fn with_lab_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<String, String> {
+    const FIGURE: &str = "<figure class=\"widget widget-lab\"";
+    const BLOCK: &str = "<div class=\"code-block\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    for (index, widget) in widgets.iter().filter(|w| w.kind == "lab").enumerate() {
+        let at = rest
+            .find(FIGURE)
+            .ok_or("a lab example is missing from its page")?;
+        let block = at
+            + rest[at..]
+                .find(BLOCK)
+                .ok_or("a lab example has no code block")?;
+        let end = block
+            + rest[block..]
+                .find("</figure>")
+                .ok_or("a lab figure is not closed")?;
+        out.push_str(&rest[..block]);
+        let (dockerfile, changed) = (widget.body.clone(), widget.changed.clone());
+        let lab =
+            Owner::new().with(|| view! { <LabWidget lang index dockerfile changed/> }.to_html());
+        out.push_str(&format!("<div class=\"lab-host\">{lab}</div>"));
+        rest = &rest[end..];
+    }
+    if rest.contains(FIGURE) {
+        return Err("a lab example was not listed by the content crate".into());
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// FNV-1a: a short, stable content hash for cache-busting file names.

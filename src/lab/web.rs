@@ -189,6 +189,135 @@ mod imp {
         }
     }
 
+    /// The controls of a lab, in document order: the same list in the server's copy and in the
+    /// live lab that replaces it, since both come from one component and one state.
+    const CONTROLS: &str = "textarea, input, select, button, a[href], summary";
+
+    fn prop(el: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The Dockerfile the server wrote into the lab under `container` (its editor's default
+    /// value, whatever the reader has typed since).
+    pub fn default_source(container: &web_sys::Element) -> Option<String> {
+        let editor = container.query_selector("textarea.lab-source").ok()??;
+        prop(&editor, "defaultValue").as_string()
+    }
+
+    /// What the reader did to a server-rendered lab, read before it is replaced.
+    pub struct Carry {
+        pub carried: crate::lab::Carried,
+        /// Index in `CONTROLS` of the control that has the focus.
+        focus: Option<u32>,
+        selection: (u32, u32),
+        scroll: (i32, i32),
+        /// Which `<details>` are open.
+        open: Vec<bool>,
+    }
+
+    pub fn carry_from(container: &web_sys::Element) -> Carry {
+        let editor = container
+            .query_selector("textarea.lab-source")
+            .ok()
+            .flatten();
+        let text = editor.as_ref().and_then(|e| {
+            let value = prop(e, "value").as_string()?;
+            (Some(&value) != prop(e, "defaultValue").as_string().as_ref()).then_some(value)
+        });
+        let mut ticked = false;
+        let mut changed = Vec::new();
+        if let Ok(boxes) = container.query_selector_all("input[data-path]") {
+            for i in 0..boxes.length() {
+                let Some(b) = boxes.item(i) else { continue };
+                let on = prop(&b, "checked").as_bool().unwrap_or(false);
+                ticked |= Some(on) != prop(&b, "defaultChecked").as_bool();
+                if let (true, Some(path)) = (
+                    on,
+                    b.dyn_ref::<web_sys::Element>()
+                        .and_then(|e| e.get_attribute("data-path")),
+                ) {
+                    changed.push(path);
+                }
+            }
+        }
+        let carried = crate::lab::Carried {
+            text,
+            changed: ticked.then_some(changed),
+        };
+        let active = document().active_element();
+        let mut focus = None;
+        if let (Some(active), Ok(controls)) = (&active, container.query_selector_all(CONTROLS)) {
+            let target: &JsValue = active.as_ref();
+            focus = (0..controls.length()).find(|i| {
+                controls
+                    .item(*i)
+                    .is_some_and(|c| AsRef::<JsValue>::as_ref(&c) == target)
+            });
+        }
+        let (selection, scroll) =
+            match editor.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                Some(e) => (selection(&e), scroll(&e)),
+                None => ((0, 0), (0, 0)),
+            };
+        let open = container
+            .query_selector_all("details")
+            .map(|list| {
+                (0..list.length())
+                    .map(|i| {
+                        list.item(i)
+                            .and_then(|d| d.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|d| d.has_attribute("open"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Carry {
+            carried,
+            focus,
+            selection,
+            scroll,
+            open,
+        }
+    }
+
+    /// Puts the focus, the caret and the open panels of the live lab under `container` where
+    /// they were in the server's copy.
+    pub fn restore(container: &web_sys::Element, carry: &Carry) {
+        if let Ok(list) = container.query_selector_all("details") {
+            for (i, open) in carry.open.iter().enumerate() {
+                if let Some(d) = list
+                    .item(i as u32)
+                    .and_then(|d| d.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = d.toggle_attribute_with_force("open", *open);
+                }
+            }
+        }
+        if let Some(e) = container
+            .query_selector("textarea.lab-source")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let el: &web_sys::Element = e.as_ref();
+            el.set_scroll_top(carry.scroll.0);
+            el.set_scroll_left(carry.scroll.1);
+        }
+        let Some(index) = carry.focus else { return };
+        let Some(control) = container
+            .query_selector_all(CONTROLS)
+            .ok()
+            .and_then(|list| list.item(index))
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let _ = control.focus();
+        if control.class_list().contains("lab-source") {
+            set_selection(&control, carry.selection.0, carry.selection.1);
+        }
+    }
+
     /// Runs `f` at the next animation frame.
     pub fn next_frame(f: impl FnOnce() + 'static) {
         let cb: Closure<dyn FnMut()> = Closure::once(f);

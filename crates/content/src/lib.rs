@@ -36,8 +36,6 @@ pub struct Labels {
     pub lab: &'static str,
     pub calc: &'static str,
     pub changed: &'static str,
-    /// The button that turns a lab example into a live editor.
-    pub lab_start: &'static str,
     pub open_in_lab: &'static str,
 }
 
@@ -51,7 +49,6 @@ pub const LABELS_EN: Labels = Labels {
     lab: "Dockerfile lab: the Dockerfile this example starts from",
     calc: "Capacity calculator: the scenario this example starts from",
     changed: "Changed",
-    lab_start: "Edit it here and see what rebuilds",
     open_in_lab: "Open in the lab",
 };
 
@@ -65,7 +62,6 @@ pub const LABELS_KO: Labels = Labels {
     lab: "Dockerfile 실습: 이 예제의 출발점이 되는 Dockerfile",
     calc: "용량 계산기: 이 예제의 출발점이 되는 시나리오",
     changed: "변경된 파일",
-    lab_start: "여기서 고쳐 보며 무엇이 다시 빌드되는지 확인하기",
     open_in_lab: "실습 페이지에서 열기",
 };
 
@@ -79,7 +75,6 @@ pub const LABELS_JA: Labels = Labels {
     lab: "Dockerfile ラボ：この例の出発点となる Dockerfile",
     calc: "キャパシティ計算機：この例の出発点となるシナリオ",
     changed: "変更したファイル",
-    lab_start: "ここで編集して、何が再ビルドされるか確かめる",
     open_in_lab: "ラボで開く",
 };
 

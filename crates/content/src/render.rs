@@ -601,13 +601,12 @@ impl<'a> Renderer<'_, 'a> {
         }
         self.page.code.push((lang.name(), body.to_string()));
         let code = highlight_lines(lang, body).join("\n");
-        // A lab example can become a live editor in place (the button loads the lab bundle) or
-        // open in the lab page with its state in the link, which works without the bundle.
+        // A lab example opens in the lab page with its state in the link. (The site's prerender
+        // replaces the code block and this link with the lab itself, see `src/bin/prerender.rs`.)
         let lab_links = if kind == "lab" {
             let state = shipshape_labstate::LabState::for_example(body, &changed);
             format!(
-                "<p class=\"widget-links\"><button type=\"button\" class=\"widget-start\">{}</button><a class=\"widget-open\" href=\"/{}/lab/#s={}\">{}</a></p>",
-                escape_html(labels.lab_start),
+                "<p class=\"widget-links\"><a class=\"widget-open\" href=\"/{}/lab/#s={}\">{}</a></p>",
                 self.input.lang,
                 shipshape_labstate::encode(&state),
                 escape_html(labels.open_in_lab),
