@@ -142,7 +142,7 @@ const KO: LabText = LabText {
     context: "빌드 컨텍스트",
     context_files: "컨텍스트의 파일(한 줄에 하나씩)",
     prefill: "Dockerfile이 복사하는 파일 추가",
-    context_hint: "수정할 파일에 체크하면 다음 빌드에서 무엇이 다시 실행되는지 보입니다.",
+    context_hint: "수정할 파일을 체크하면 다음 빌드에서 무엇이 다시 실행되는지 볼 수 있습니다.",
     changed: "지난 빌드 이후 바뀐 파일",
     changed_args: "바뀐 빌드 인자(--build-arg)",
     no_args: "Dockerfile에 선언된 ARG가 없습니다.",
@@ -156,10 +156,10 @@ const KO: LabText = LabText {
     heavy: "무거운 단계",
     no_stages: "Dockerfile에 FROM이 없어서 빌드할 스테이지가 없습니다.",
     share: "링크 복사",
-    share_label: "이 실습의 링크:",
+    share_label: "이 실습 링크:",
     link_copied: "링크를 복사했습니다. 링크를 연 사람은 지금과 같은 Dockerfile, 컨텍스트, 변경 사항을 보게 됩니다.",
     link_ready: "클립보드를 쓸 수 없어서 아래에 링크를 표시했습니다. 직접 복사하세요.",
-    too_long_to_share: "링크로 보내기에는 너무 큽니다({0}자, 최대 {1}자). 대신 Dockerfile을 내려받으세요.",
+    too_long_to_share: "이 실습은 링크로 공유하기에 너무 큽니다({0}자, 최대 {1}자). 대신 Dockerfile을 내려받으세요.",
     download: "내려받기",
     copy_fixed: "모두 고친 버전 복사",
     fixed_copied: "수정 {0}건을 적용한 Dockerfile을 복사했습니다.",
@@ -170,18 +170,18 @@ const KO: LabText = LabText {
     link_opened: "공유된 실습을 열었습니다. 수정한 내용은 이 브라우저에 저장됩니다.",
     link_failed: "이 링크를 열 수 없어서 아무것도 바꾸지 않았습니다. 이유:",
     saved_damaged: "저장된 실습을 읽을 수 없어서 예제를 불러왔습니다. 손상된 사본은 이 브라우저의 저장소에 따로 보관해 두었습니다.",
-    err_too_long: "길이가 {0}자인데, 최대 {1}자까지만 받습니다.",
-    err_version: "다른 버전의 실습에서 만든 링크입니다.",
-    err_too_large: "풀었을 때의 크기가 실습이 받을 수 있는 한도를 넘습니다.",
+    err_too_long: "길이가 {0}자인데 최대 {1}자까지만 허용됩니다.",
+    err_version: "다른 버전의 실습에서 만든 것입니다.",
+    err_too_large: "압축을 풀면 실습에서 허용하는 크기를 넘습니다.",
     err_empty: "내용이 비어 있습니다.",
     err_damaged: "중간에 잘렸거나 변경되었습니다.",
 };
 
 const JA: LabText = LabText {
     editor: "Dockerfile",
-    editor_hint: "Tab でインデント、Shift+Tab でインデント解除。エディターから出るには Esc を押してから Tab を押します。F8 で次の指摘へ、Shift+F8 で前の指摘へ移動します。",
-    preset: "例",
-    choose_preset: "例を読み込む…",
+    editor_hint: "Tab でインデント、Shift+Tab でインデントを戻します。エディターから抜けるには、Esc を押してから Tab を押します。F8 で次の指摘へ、Shift+F8 で前の指摘へ移動します。",
+    preset: "サンプル",
+    choose_preset: "サンプルを読み込む…",
     findings: "指摘",
     no_findings: "指摘はありません。すべてのルールを満たしています。",
     parse_error: "構文エラー",
@@ -192,7 +192,7 @@ const JA: LabText = LabText {
     info: "情報",
     guide_link: "ガイドで詳しく読む",
     context: "ビルドコンテキスト",
-    context_files: "コンテキストのファイル（1 行に 1 つ）",
+    context_files: "コンテキスト内のファイル（1 行に 1 つ）",
     prefill: "Dockerfile がコピーするファイルを追加",
     context_hint: "編集するファイルにチェックを入れると、次のビルドで何が再実行されるかがわかります。",
     changed: "前回のビルドから変わったファイル",
@@ -202,30 +202,30 @@ const JA: LabText = LabText {
     target: "ターゲットステージ（--target）",
     last_stage: "最後のステージ",
     stage: "ステージ",
-    cached: "キャッシュ",
+    cached: "キャッシュ使用",
     rebuilt: "再ビルド",
-    not_built: "ビルドしない",
+    not_built: "ビルド対象外",
     heavy: "重いステップ",
     no_stages: "Dockerfile に FROM がないため、ビルドするステージがありません。",
     share: "リンクをコピー",
     share_label: "このラボへのリンク：",
-    link_copied: "リンクをコピーしました。開いた人には、いまと同じ Dockerfile、コンテキスト、変更が表示されます。",
+    link_copied: "リンクをコピーしました。リンクを開いた人には、この Dockerfile、コンテキスト、変更内容がそのまま表示されます。",
     link_ready: "クリップボードが使えなかったため、下にリンクを表示しました。そこからコピーしてください。",
-    too_long_to_share: "リンクにするには大きすぎます（{0} 文字、上限 {1} 文字）。代わりに Dockerfile をダウンロードしてください。",
+    too_long_to_share: "このラボはリンクで共有するには大きすぎます（{0} 文字、上限 {1} 文字）。代わりに Dockerfile をダウンロードしてください。",
     download: "ダウンロード",
     copy_fixed: "すべて修正してコピー",
     fixed_copied: "{0} 件の修正を適用した Dockerfile をコピーしました。",
     copy_failed: "クリップボードが使えなかったため、コピーできませんでした。",
     reset: "リセット",
-    reset_done: "例に戻しました。エディターで元に戻す（Ctrl+Z）と、書いていた内容が戻ります。",
+    reset_done: "サンプルに戻しました。エディターで元に戻す（Ctrl+Z）を実行すると、編集していた内容を復元できます。",
     open_in_lab: "ラボで開く",
     link_opened: "共有されたラボを開きました。編集内容はこのブラウザーに保存されます。",
-    link_failed: "このリンクは開けなかったため、何も変更していません。理由：",
-    saved_damaged: "保存されていたラボを読み込めなかったため、例を読み込みました。壊れたデータはこのブラウザーのストレージに別に保管してあります。",
+    link_failed: "このリンクを開けなかったため、何も変更していません。理由：",
+    saved_damaged: "保存されていたラボを読み込めなかったため、サンプルを読み込みました。破損したデータは、このブラウザーのストレージに別途保管してあります。",
     err_too_long: "長さが {0} 文字あり、上限の {1} 文字を超えています。",
-    err_version: "別のバージョンのラボで作られたものです。",
-    err_too_large: "展開すると、ラボが受け付けるサイズを超えます。",
-    err_empty: "中身が空です。",
+    err_version: "別のバージョンのラボで作成されたものです。",
+    err_too_large: "展開後のサイズが、ラボで扱える上限を超えています。",
+    err_empty: "内容が空です。",
     err_damaged: "途中で切れているか、書き換えられています。",
 };
 
@@ -268,13 +268,14 @@ pub fn summary(lang: Lang, changed: &[String], heavy: &[&StepPlan]) -> String {
             "Nothing is marked changed: the whole build comes from the cache.".into()
         }
         Lang::Ko if changed.is_empty() => {
-            "바뀐 것으로 표시된 것이 없어서 빌드 전체가 캐시에서 나옵니다.".into()
+            "바뀐 것으로 표시한 항목이 없으므로 빌드 전체를 캐시에서 가져옵니다.".into()
         }
         Lang::Ja if changed.is_empty() => {
-            "変更ありの印が付いたものがないため、ビルド全体がキャッシュから出てきます。".into()
+            "変更ありとしてチェックされたものがないため、ビルド全体でキャッシュが使われます。"
+                .into()
         }
         Lang::En if n == 0 => format!("Editing {files} reruns no heavy step."),
-        Lang::Ko if n == 0 => format!("{files}을(를) 고쳐도 무거운 단계는 다시 실행되지 않습니다."),
+        Lang::Ko if n == 0 => format!("{files} 변경으로 다시 실행되는 무거운 단계는 없습니다."),
         Lang::Ja if n == 0 => format!("{files} を編集しても、重いステップは再実行されません。"),
         Lang::En => format!(
             "Editing {files} reruns {n} heavy step{}: {}.",
@@ -282,7 +283,7 @@ pub fn summary(lang: Lang, changed: &[String], heavy: &[&StepPlan]) -> String {
             steps.join(", ")
         ),
         Lang::Ko => format!(
-            "{files}을(를) 고치면 무거운 단계 {n}개가 다시 실행됩니다: {}.",
+            "{files} 변경으로 무거운 단계 {n}개가 다시 실행됩니다: {}.",
             steps.join(", ")
         ),
         Lang::Ja => format!(

@@ -13,7 +13,7 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
     use Lang::{En, Ja, Ko};
     match (reason, lang) {
         (Reason::NothingChanged, En) => "Nothing this step depends on has changed.".into(),
-        (Reason::NothingChanged, Ko) => "이 단계가 의존하는 것 중 바뀐 것이 없습니다.".into(),
+        (Reason::NothingChanged, Ko) => "이 단계가 의존하는 항목 중 바뀐 것이 없습니다.".into(),
         (Reason::NothingChanged, Ja) => {
             "このステップが依存しているものは何も変わっていません。".into()
         }
@@ -21,7 +21,7 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
             let f = files_of(files, lang);
             match lang {
                 En => format!("{f} changed, but `.dockerignore` keeps {} out of the build context, so this step does not see the change.", if files.len() == 1 { "it" } else { "them" }),
-                Ko => format!("{f} 파일이 바뀌었지만 `.dockerignore`가 빌드 컨텍스트에서 제외하므로 이 단계에는 영향이 없습니다."),
+                Ko => format!("{f} 파일이 바뀌었지만 `.dockerignore` 때문에 빌드 컨텍스트에 포함되지 않으므로 이 단계에는 영향이 없습니다."),
                 Ja => format!("{f} は変更されましたが、`.dockerignore` でビルドコンテキストから除外されているため、このステップには影響しません。"),
             }
         }
@@ -45,26 +45,26 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
             }
         }
         (Reason::PreviousStepRebuilt { line }, En) => format!("The step on line {line} was rebuilt, which breaks the cache chain: every later step of the stage runs again."),
-        (Reason::PreviousStepRebuilt { line }, Ko) => format!("{line}행의 단계가 다시 빌드되면서 캐시가 끊겼으므로 이후 단계도 모두 다시 실행됩니다."),
-        (Reason::PreviousStepRebuilt { line }, Ja) => format!("{line}行目のステップが再ビルドされてキャッシュが途切れたため、それ以降のステップもすべて再実行されます。"),
+        (Reason::PreviousStepRebuilt { line }, Ko) => format!("{line}행의 단계가 다시 빌드되면서 캐시 체인이 끊겼으므로 이 스테이지의 이후 단계도 모두 다시 실행됩니다."),
+        (Reason::PreviousStepRebuilt { line }, Ja) => format!("{line}行目のステップが再ビルドされてキャッシュのつながりが途切れたため、このステージのそれ以降のステップもすべて再実行されます。"),
         (Reason::ArgUsed { name }, En) => format!("Build argument `{name}` changed, and this step uses it."),
-        (Reason::ArgUsed { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었고 이 단계가 그 값을 사용합니다."),
-        (Reason::ArgUsed { name }, Ja) => format!("ビルド引数 `{name}` の値が変わり、このステップはその値を使っています。"),
+        (Reason::ArgUsed { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었고 이 단계에서 그 값을 사용합니다."),
+        (Reason::ArgUsed { name }, Ja) => format!("ビルド引数 `{name}` の値が変わりました。このステップはこの引数を使っています。"),
         (Reason::ArgInEnvironment { name }, En) => format!("Build argument `{name}` changed. RUN sees every build argument in scope as an environment variable, so it runs again even if the command never mentions it."),
-        (Reason::ArgInEnvironment { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었습니다. RUN은 범위 안의 모든 빌드 인자를 환경 변수로 받으므로, 명령에서 직접 쓰지 않더라도 다시 실행됩니다."),
+        (Reason::ArgInEnvironment { name }, Ko) => format!("빌드 인자 `{name}` 값이 바뀌었습니다. RUN은 유효 범위 안의 모든 빌드 인자를 환경 변수로 받으므로, 명령에서 직접 쓰지 않더라도 다시 실행됩니다."),
         (Reason::ArgInEnvironment { name }, Ja) => format!("ビルド引数 `{name}` の値が変わりました。RUN はスコープ内のすべてのビルド引数を環境変数として受け取るため、コマンドで直接使っていなくても再実行されます。"),
         (Reason::EnvChanged { name, line }, En) => format!("`{name}`, set by ENV on line {line}, changed, and this step sees it."),
-        (Reason::EnvChanged { name, line }, Ko) => format!("{line}행의 ENV가 설정하는 `{name}` 값이 바뀌었고, 이 단계는 그 환경 변수의 영향을 받습니다."),
-        (Reason::EnvChanged { name, line }, Ja) => format!("{line}行目の ENV で設定している `{name}` の値が変わり、このステップはその環境変数の影響を受けます。"),
+        (Reason::EnvChanged { name, line }, Ko) => format!("{line}행의 ENV로 설정한 `{name}` 값이 바뀌었고, 이 단계는 그 환경 변수의 영향을 받습니다."),
+        (Reason::EnvChanged { name, line }, Ja) => format!("{line}行目の ENV で設定している `{name}` の値が変わりました。このステップはこの環境変数の影響を受けます。"),
         (Reason::BaseStageRebuilt { stage }, En) => format!("This stage starts from stage `{stage}`, which was rebuilt."),
         (Reason::BaseStageRebuilt { stage }, Ko) => format!("이 스테이지의 기반인 `{stage}` 스테이지가 다시 빌드되었습니다."),
         (Reason::BaseStageRebuilt { stage }, Ja) => format!("このステージのベースになっている `{stage}` ステージが再ビルドされました。"),
         (Reason::SourceStageRebuilt { stage }, En) => format!("This step takes files from stage `{stage}`, which was rebuilt."),
         (Reason::SourceStageRebuilt { stage }, Ko) => format!("이 단계가 파일을 가져오는 `{stage}` 스테이지가 다시 빌드되었습니다."),
-        (Reason::SourceStageRebuilt { stage }, Ja) => format!("このステップがファイルを取り込む `{stage}` ステージが再ビルドされました。"),
+        (Reason::SourceStageRebuilt { stage }, Ja) => format!("このステップはファイルを `{stage}` ステージから取り込んでおり、そのステージが再ビルドされました。"),
         (Reason::RemoteSource { url }, En) => format!("ADD downloads `{url}` again on every build; pin it with `--checksum` so the download is cached."),
-        (Reason::RemoteSource { url }, Ko) => format!("ADD는 빌드할 때마다 `{url}` 주소에서 파일을 다시 내려받습니다. `--checksum` 옵션으로 고정하면 캐시를 쓸 수 있습니다."),
-        (Reason::RemoteSource { url }, Ja) => format!("ADD はビルドのたびに `{url}` から取得し直します。`--checksum` で固定すれば、ダウンロードもキャッシュされます。"),
+        (Reason::RemoteSource { url }, Ko) => format!("ADD는 빌드할 때마다 `{url}` 주소에서 파일을 다시 내려받습니다. `--checksum` 옵션으로 고정하면 내려받은 파일도 캐시됩니다."),
+        (Reason::RemoteSource { url }, Ja) => format!("ADD はビルドのたびに `{url}` からダウンロードし直します。`--checksum` で内容を固定すれば、ダウンロードもキャッシュされます。"),
         (Reason::StageNotNeeded { stage, target }, En) => format!("Stage `{stage}` is not built: the target `{target}` does not need it."),
         (Reason::StageNotNeeded { stage, target }, Ko) => format!("빌드 대상인 `{target}` 스테이지에 필요하지 않으므로 `{stage}` 스테이지는 빌드하지 않습니다."),
         (Reason::StageNotNeeded { stage, target }, Ja) => format!("ビルド対象の `{target}` ステージには不要なため、`{stage}` ステージはビルドされません。"),

@@ -78,20 +78,20 @@ impl Details {
         let extra = match (&self.obstacle, lang) {
             (None, _) => String::new(),
             (Some(Obstacle::InstallsProject), Lang::En) => " This install also installs the project itself, so split it: install only the dependencies first (for example `poetry install --no-root`, `uv sync --no-install-project`, or `pip install -r` a requirements file), then copy the sources and install the project.".to_string(),
-            (Some(Obstacle::InstallsProject), Lang::Ko) => " 이 명령은 프로젝트 자체도 설치하므로 둘로 나누어야 합니다. 먼저 의존성만 설치하고(예: `poetry install --no-root`, `uv sync --no-install-project`, 요구 사항 파일을 쓰는 `pip install -r`), 소스를 복사한 뒤 프로젝트를 설치합니다.".to_string(),
-            (Some(Obstacle::InstallsProject), Lang::Ja) => " このコマンドはプロジェクト自体もインストールするので、二つに分けます。まず依存関係だけをインストールし(例: `poetry install --no-root`、`uv sync --no-install-project`、requirements ファイルを使う `pip install -r`)、ソースをコピーしてからプロジェクトをインストールします。".to_string(),
+            (Some(Obstacle::InstallsProject), Lang::Ko) => " 이 명령은 프로젝트 자체도 설치하므로 둘로 나눠야 합니다. 먼저 의존성만 설치하고(예: `poetry install --no-root`, `uv sync --no-install-project`, requirements 파일을 지정한 `pip install -r`), 소스를 복사한 뒤 프로젝트를 설치하세요.".to_string(),
+            (Some(Obstacle::InstallsProject), Lang::Ja) => "このコマンドはプロジェクト自体もインストールするため、2 つに分けてください。まず依存関係だけをインストールし（例：`poetry install --no-root`、`uv sync --no-install-project`、requirements ファイルを指定した `pip install -r`）、次にソースをコピーしてからプロジェクトをインストールします。".to_string(),
             (Some(Obstacle::SharedRun { command }), Lang::En) => format!(" The same RUN also runs `{command}`, which may need the sources: put the install in a RUN of its own."),
-            (Some(Obstacle::SharedRun { command }), Lang::Ko) => format!(" 같은 RUN에서 소스가 필요할 수 있는 `{command}`도 실행하므로, 설치는 별도의 RUN으로 분리해야 합니다."),
-            (Some(Obstacle::SharedRun { command }), Lang::Ja) => format!(" 同じ RUN でソースを必要としうる `{command}` も実行しているので、インストールは別の RUN に分けてください。"),
+            (Some(Obstacle::SharedRun { command }), Lang::Ko) => format!(" 같은 RUN에서 소스가 필요할 수 있는 `{command}`도 실행하므로, 설치는 별도의 RUN으로 분리하세요."),
+            (Some(Obstacle::SharedRun { command }), Lang::Ja) => format!("同じ RUN で、ソースを必要とする可能性のある `{command}` も実行しているため、インストールは独立した RUN に分けてください。"),
             (Some(Obstacle::OutputDir { dir }), Lang::En) => format!(" Add `{dir}` to .dockerignore first: otherwise the copy, once moved after the install, would overwrite the `{dir}` folder the install wrote."),
-            (Some(Obstacle::OutputDir { dir }), Lang::Ko) => format!(" 먼저 .dockerignore에 `{dir}` 항목을 추가하십시오. 그러지 않으면 설치 뒤로 옮긴 복사가 설치로 만들어진 `{dir}` 폴더를 덮어씁니다."),
-            (Some(Obstacle::OutputDir { dir }), Lang::Ja) => format!(" 先に .dockerignore に `{dir}` を追加してください。そうしないと、インストールの後ろに移したコピーが、インストールで作られた `{dir}` フォルダーを上書きしてしまいます。"),
+            (Some(Obstacle::OutputDir { dir }), Lang::Ko) => format!(" 먼저 .dockerignore에 `{dir}` 항목을 추가하세요. 그러지 않으면 설치 뒤로 옮긴 복사 단계가 설치 과정에서 만들어진 `{dir}` 폴더를 덮어씁니다."),
+            (Some(Obstacle::OutputDir { dir }), Lang::Ja) => format!("先に .dockerignore に `{dir}` を追加してください。追加しないと、インストールの後に移動したコピーが、インストールで作成された `{dir}` フォルダーを上書きしてしまいます。"),
             (Some(Obstacle::InBetween { line }), Lang::En) => format!(" The step on line {line}, between the two, may need the copied files, so move the copy by hand."),
-            (Some(Obstacle::InBetween { line }), Lang::Ko) => format!(" 둘 사이의 {line}행이 복사된 파일을 쓸 수 있으므로 복사 위치는 직접 옮겨야 합니다."),
-            (Some(Obstacle::InBetween { line }), Lang::Ja) => format!(" 間にある {line}行目がコピーされたファイルを使うかもしれないので、コピーは手で移動してください。"),
+            (Some(Obstacle::InBetween { line }), Lang::Ko) => format!(" 둘 사이에 있는 {line}행의 단계가 복사된 파일을 사용할 수도 있으므로 복사 단계는 직접 옮기세요."),
+            (Some(Obstacle::InBetween { line }), Lang::Ja) => format!("間にある {line}行目のステップがコピーされたファイルを使う可能性があるため、コピーは手動で移動してください。"),
             (Some(Obstacle::UnusualCopy), Lang::En) => " The copy uses variables or options that an automatic move could change, so move it by hand.".to_string(),
-            (Some(Obstacle::UnusualCopy), Lang::Ko) => " 이 복사에는 자동으로 옮기면 의미가 달라질 수 있는 변수나 옵션이 있으므로 직접 옮겨야 합니다.".to_string(),
-            (Some(Obstacle::UnusualCopy), Lang::Ja) => " このコピーには自動で動かすと意味が変わりうる変数やオプションがあるので、手で移動してください。".to_string(),
+            (Some(Obstacle::UnusualCopy), Lang::Ko) => " 이 복사 단계에는 자동으로 옮기면 의미가 달라질 수 있는 변수나 옵션이 있으므로 직접 옮기세요.".to_string(),
+            (Some(Obstacle::UnusualCopy), Lang::Ja) => "このコピーには、自動で移動すると意味が変わりうる変数やオプションが含まれているため、手動で移動してください。".to_string(),
         };
         main + &extra
     }
@@ -104,11 +104,11 @@ impl Details {
                 self.copy.text
             ),
             Lang::Ko => format!(
-                "{m}을(를) 먼저 복사하고 `{}` 명령을 설치 뒤로 옮기기",
+                "{m}부터 복사하고 `{}` 명령을 설치 뒤로 옮기기",
                 self.copy.text
             ),
             Lang::Ja => format!(
-                "{m} を先にコピーし、`{}` をインストールの後ろへ移す",
+                "{m} を先にコピーし、`{}` をインストールの後に移動する",
                 self.copy.text
             ),
         }

@@ -49,15 +49,15 @@ impl Details {
             ),
             (None, Lang::En) => "Declare it after them.".to_string(),
             (Some(u), Lang::Ko) => format!(
-                "처음 쓰이는 {}행의 `{}` 바로 앞으로 옮기면 됩니다.",
+                "값을 처음 사용하는 {}행의 `{}` 바로 앞으로 옮기면 됩니다.",
                 u.line, u.text
             ),
-            (None, Lang::Ko) => "이 단계들 뒤로 옮기면 됩니다.".to_string(),
+            (None, Lang::Ko) => "선언을 이 단계들 뒤로 옮기면 됩니다.".to_string(),
             (Some(u), Lang::Ja) => format!(
-                "最初に使う {}行目の `{}` の直前へ移してください。",
+                "宣言は、この値を最初に使う {}行目の `{}` の直前に移動してください。",
                 u.line, u.text
             ),
-            (None, Lang::Ja) => "これらのステップの後ろへ移してください。".to_string(),
+            (None, Lang::Ja) => "宣言は、これらのステップの後に移動してください。".to_string(),
         };
         match lang {
             Lang::En => format!(
@@ -65,11 +65,11 @@ impl Details {
                 d.text, d.line, first.text
             ),
             Lang::Ko => format!(
-                "`{name}` 값({}행의 `{}`)은 빌드할 때마다 바뀌는 값입니다. 그 뒤의 무거운 단계 {n}개({lines}, `{}`부터)는 이 값을 쓰지 않는데도 값이 바뀔 때마다 다시 실행됩니다. {kw} 값은 그 뒤 모든 단계의 캐시 키에 들어가기 때문입니다. {advice}",
+                "`{name}`({}행의 `{}`)의 값은 빌드할 때마다 바뀝니다. 그 뒤의 무거운 단계 {n}개({lines}, `{}`부터)는 이 값을 쓰지 않는데도 값이 바뀔 때마다 다시 실행됩니다. {kw} 값은 그 뒤 모든 단계의 캐시 키에 들어가기 때문입니다. {advice}",
                 d.line, d.text, first.text
             ),
             Lang::Ja => format!(
-                "`{name}`({}行目の `{}`)はビルドごとに変わる値です。その後の重いステップ {n} 個({lines}、`{}` から)はこの値を使わないのに、値が変わるたびにやり直しになります。{kw} の値はそれ以降のすべてのステップのキャッシュキーに含まれるためです。{advice}",
+                "`{name}`（{}行目の `{}`）はビルドごとに変わる値です。その後の重いステップ {n} 個（{lines}、`{}` 以降）はこの値を使わないのに、値が変わるたびに再実行されます。{kw} の値は、それ以降のすべてのステップのキャッシュキーに含まれるためです。{advice}",
                 d.line, d.text, first.text
             ),
         }
@@ -89,9 +89,12 @@ impl Details {
             }
             (None, Lang::Ko) => format!("`{}` 줄을 무거운 단계 뒤로 옮기기", self.declaration.text),
             (Some(u), Lang::Ja) => {
-                format!("`{}` を {}行目の前へ移す", self.declaration.text, u.line)
+                format!(
+                    "`{}` を {}行目の直前に移動する",
+                    self.declaration.text, u.line
+                )
             }
-            (None, Lang::Ja) => format!("`{}` を重いステップの後ろへ移す", self.declaration.text),
+            (None, Lang::Ja) => format!("`{}` を重いステップの後に移動する", self.declaration.text),
         }
     }
 }

@@ -26,10 +26,10 @@ impl Details {
         match (&self.user, lang) {
             (Some(u), Lang::En) => format!("`{}` on line {} makes the final image run as root: a bug in the app then has root's rights inside the container. Create an unprivileged user (`RUN useradd --create-home appuser`) and switch to it with `USER appuser`.", u.text, u.line),
             (None, Lang::En) => format!("The final stage (`{}`, line {}) never sets USER, so the app runs as root: a bug in it then has root's rights inside the container. Create an unprivileged user (`RUN useradd --create-home appuser`) and add `USER appuser` before CMD.", f.text, f.line),
-            (Some(u), Lang::Ko) => format!("{}행의 `{}` 때문에 최종 이미지가 root로 실행됩니다. 앱에 버그가 있으면 컨테이너 안에서 root 권한을 갖게 됩니다. 권한이 없는 사용자를 만들고(`RUN useradd --create-home appuser`) `USER appuser`로 전환하십시오.", u.line, u.text),
-            (None, Lang::Ko) => format!("최종 스테이지(`{}`, {}행)에 USER가 없어서 앱이 root로 실행됩니다. 앱에 버그가 있으면 컨테이너 안에서 root 권한을 갖게 됩니다. 권한이 없는 사용자를 만들고(`RUN useradd --create-home appuser`) CMD 앞에 `USER appuser`를 추가하십시오.", f.text, f.line),
-            (Some(u), Lang::Ja) => format!("{}行目の `{}` により、最終イメージは root で動きます。アプリにバグがあると、コンテナ内で root の権限を持つことになります。権限のないユーザーを作り(`RUN useradd --create-home appuser`)、`USER appuser` で切り替えてください。", u.line, u.text),
-            (None, Lang::Ja) => format!("最終ステージ(`{}`、{}行目)で USER を設定していないため、アプリは root で動きます。アプリにバグがあると、コンテナ内で root の権限を持つことになります。権限のないユーザーを作り(`RUN useradd --create-home appuser`)、CMD の前に `USER appuser` を加えてください。", f.text, f.line),
+            (Some(u), Lang::Ko) => format!("{}행의 `{}` 때문에 최종 이미지가 root로 실행됩니다. 그러면 앱의 버그가 컨테이너 안에서 root 권한으로 동작하게 됩니다. root가 아닌 사용자를 만들고(`RUN useradd --create-home appuser`) `USER appuser`로 전환하세요.", u.line, u.text),
+            (None, Lang::Ko) => format!("최종 스테이지(`{}`, {}행)에 USER가 없어서 앱이 root로 실행됩니다. 그러면 앱의 버그가 컨테이너 안에서 root 권한으로 동작하게 됩니다. root가 아닌 사용자를 만들고(`RUN useradd --create-home appuser`) CMD 앞에 `USER appuser`를 추가하세요.", f.text, f.line),
+            (Some(u), Lang::Ja) => format!("{}行目の `{}` により、最終イメージは root で実行されます。そのため、アプリのバグもコンテナ内で root 権限のまま動くことになります。非特権ユーザーを作成し（`RUN useradd --create-home appuser`）、`USER appuser` でそのユーザーに切り替えてください。", u.line, u.text),
+            (None, Lang::Ja) => format!("最終ステージ（`{}`、{}行目）で USER を設定していないため、アプリは root で実行されます。そのため、アプリのバグもコンテナ内で root 権限のまま動くことになります。非特権ユーザーを作成し（`RUN useradd --create-home appuser`）、CMD の前に `USER appuser` を追加してください。", f.text, f.line),
         }
     }
 }

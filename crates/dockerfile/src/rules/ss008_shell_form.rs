@@ -32,21 +32,21 @@ impl Details {
             (Some(e), Lang::En) => format!("Write it in exec form: `{kw} {e}`."),
             (None, Lang::En) => format!("Write it in exec form (`{kw} [\"{p}\", ...]`), or start the command with `exec` if it needs the shell."),
             (Some(e), Lang::Ko) => format!("exec 형식으로 쓰면 됩니다: `{kw} {e}`."),
-            (None, Lang::Ko) => format!("exec 형식(`{kw} [\"{p}\", ...]`)으로 쓰거나, 셸 기능이 필요하다면 명령 맨 앞에 `exec` 키워드를 붙이십시오."),
-            (Some(e), Lang::Ja) => format!("exec 形式で書いてください: `{kw} {e}`。"),
-            (None, Lang::Ja) => format!("exec 形式(`{kw} [\"{p}\", ...]`)で書くか、シェルの機能が必要ならコマンドを `exec` で始めてください。"),
+            (None, Lang::Ko) => format!("exec 형식(`{kw} [\"{p}\", ...]`)으로 쓰거나, 셸 기능이 필요하다면 명령 맨 앞에 `exec` 키워드를 붙이세요."),
+            (Some(e), Lang::Ja) => format!("exec 形式（`{kw} {e}`）で書いてください。"),
+            (None, Lang::Ja) => format!("exec 形式（`{kw} [\"{p}\", ...]`）で書くか、シェルの機能が必要ならコマンドの先頭に `exec` を付けてください。"),
         };
         match lang {
             Lang::En => format!("`{}` on line {} is in shell form, so Docker runs it through `/bin/sh -c`: the shell is PID 1 and `{p}` never receives the SIGTERM of `docker stop`, so it gets no graceful shutdown and is killed after the timeout. {how}", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 셸 형식이라 Docker가 `/bin/sh -c`로 실행합니다. 그러면 셸이 PID 1이 되고 `{p}` 프로세스는 `docker stop`의 SIGTERM을 받지 못해, 정상 종료 없이 제한 시간이 지나면 강제로 종료됩니다. {how}", s.line, s.text),
-            Lang::Ja => format!("{}行目の `{}` はシェル形式なので、Docker は `/bin/sh -c` 経由で実行します。シェルが PID 1 になり、`{p}` は `docker stop` の SIGTERM を受け取れないため、正常に終了できずタイムアウト後に強制終了されます。{how}", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 셸 형식이라 Docker가 `/bin/sh -c`를 거쳐 실행합니다. 그러면 셸이 PID 1이 되고 `{p}` 프로세스는 `docker stop`이 보내는 SIGTERM을 받지 못하므로, 정상 종료 과정 없이 제한 시간이 지나면 강제로 종료됩니다. {how}", s.line, s.text),
+            Lang::Ja => format!("{}行目の `{}` はシェル形式なので、Docker は `/bin/sh -c` 経由で実行します。シェルが PID 1 になるため、`{p}` には `docker stop` の SIGTERM が届かず、正常終了（グレースフルシャットダウン）できないままタイムアウト後に強制終了されます。{how}", s.line, s.text),
         }
     }
 
     pub(crate) fn fix_title(&self, lang: Lang) -> String {
         match lang {
             Lang::En => format!("Rewrite {} in exec form", self.keyword),
-            Lang::Ko => format!("{}를 exec 형식으로 바꾸기", self.keyword),
+            Lang::Ko => format!("{} 명령을 exec 형식으로 바꾸기", self.keyword),
             Lang::Ja => format!("{} を exec 形式に書き換える", self.keyword),
         }
     }

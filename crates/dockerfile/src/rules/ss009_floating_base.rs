@@ -24,10 +24,10 @@ impl Details {
         match (self.latest, lang) {
             (true, Lang::En) => format!("Line {} builds on `{i}`: `latest` moves to new releases without warning, so the same Dockerfile builds a different image later and every layer after FROM is rebuilt when it moves. Pin a version, such as `{repo}:<version>`.", f.line),
             (false, Lang::En) => format!("Line {} builds on `{i}` with no tag, which means `latest`: it moves to new releases without warning, so the same Dockerfile builds a different image later. Pin a version, such as `{repo}:<version>`.", f.line),
-            (true, Lang::Ko) => format!("{}행은 `{i}` 이미지를 기반으로 합니다. `latest`는 예고 없이 새 릴리스로 바뀌므로 같은 Dockerfile이 나중에는 다른 이미지를 만들고, 바뀔 때마다 FROM 뒤의 모든 레이어가 다시 빌드됩니다. `{repo}:<버전>`처럼 버전을 고정하십시오.", f.line),
-            (false, Lang::Ko) => format!("{}행은 태그 없이 `{i}` 이미지를 기반으로 하며, 이는 `latest`를 뜻합니다. 예고 없이 새 릴리스로 바뀌므로 같은 Dockerfile이 나중에는 다른 이미지를 만듭니다. `{repo}:<버전>`처럼 버전을 고정하십시오.", f.line),
-            (true, Lang::Ja) => format!("{}行目は `{i}` をベースにしています。`latest` は予告なく新しいリリースに変わるため、同じ Dockerfile でも後で別のイメージができ、変わるたびに FROM 以降のすべてのレイヤーが再ビルドされます。`{repo}:<バージョン>` のようにバージョンを固定してください。", f.line),
-            (false, Lang::Ja) => format!("{}行目はタグなしの `{i}` をベースにしており、これは `latest` と同じ意味です。予告なく新しいリリースに変わるため、同じ Dockerfile でも後で別のイメージができます。`{repo}:<バージョン>` のようにバージョンを固定してください。", f.line),
+            (true, Lang::Ko) => format!("{}행은 `{i}` 이미지를 기반으로 합니다. `latest` 태그는 예고 없이 새 릴리스를 가리키게 되므로 같은 Dockerfile이 나중에는 다른 이미지를 만들고, 바뀔 때마다 FROM 뒤의 모든 레이어가 다시 빌드됩니다. `{repo}:<버전>`처럼 버전을 고정하세요.", f.line),
+            (false, Lang::Ko) => format!("{}행은 태그 없이 `{i}` 이미지를 기반으로 하므로 `latest` 태그가 쓰입니다. 이 태그는 예고 없이 새 릴리스를 가리키게 되므로 같은 Dockerfile이 나중에는 다른 이미지를 만듭니다. `{repo}:<버전>`처럼 버전을 고정하세요.", f.line),
+            (true, Lang::Ja) => format!("{}行目は `{i}` をベースにしています。`latest` は予告なく新しいリリースを指すように変わるため、同じ Dockerfile でも後になると別のイメージがビルドされ、変わるたびに FROM 以降のすべてのレイヤーが再ビルドされます。`{repo}:<バージョン>` のようにバージョンを固定してください。", f.line),
+            (false, Lang::Ja) => format!("{}行目はタグなしの `{i}` をベースにしており、これは `latest` を指定したのと同じです。`latest` は予告なく新しいリリースを指すように変わるため、同じ Dockerfile でも後になると別のイメージがビルドされます。`{repo}:<バージョン>` のようにバージョンを固定してください。", f.line),
         }
     }
 }

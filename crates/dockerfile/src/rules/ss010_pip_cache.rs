@@ -25,8 +25,8 @@ impl Details {
         let r = &self.run;
         match lang {
             Lang::En => format!("`{}` on line {} leaves pip's download cache (`/root/.cache/pip`) in the image, where it only adds size. Add `--no-cache-dir`, or keep the cache outside the image with `RUN --mount=type=cache,target=/root/.cache/pip`.", r.text, r.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 pip의 다운로드 캐시(`/root/.cache/pip`)를 이미지에 남기는데, 이 캐시는 용량만 차지합니다. `--no-cache-dir`를 붙이거나 `RUN --mount=type=cache,target=/root/.cache/pip`으로 캐시를 이미지 밖에 두십시오.", r.line, r.text),
-            Lang::Ja => format!("{}行目の `{}` は pip のダウンロードキャッシュ(`/root/.cache/pip`)をイメージに残しますが、これはサイズを増やすだけです。`--no-cache-dir` を付けるか、`RUN --mount=type=cache,target=/root/.cache/pip` でキャッシュをイメージの外に置いてください。", r.line, r.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 pip의 다운로드 캐시(`/root/.cache/pip`)를 이미지에 남기는데, 이 캐시는 이미지 크기만 늘립니다. `--no-cache-dir` 옵션을 붙이거나 `RUN --mount=type=cache,target=/root/.cache/pip`으로 캐시를 이미지 밖에 두세요.", r.line, r.text),
+            Lang::Ja => format!("{}行目の `{}` は pip のダウンロードキャッシュ（`/root/.cache/pip`）をイメージに残しますが、これはイメージサイズを増やすだけです。`--no-cache-dir` を付けるか、`RUN --mount=type=cache,target=/root/.cache/pip` でキャッシュをイメージの外に置いてください。", r.line, r.text),
         }
     }
 }
@@ -34,8 +34,8 @@ impl Details {
 pub(crate) fn fix_title(lang: Lang) -> String {
     match lang {
         Lang::En => "Add --no-cache-dir to pip install".into(),
-        Lang::Ko => "pip install에 --no-cache-dir 추가".into(),
-        Lang::Ja => "pip install に --no-cache-dir を付ける".into(),
+        Lang::Ko => "pip install에 --no-cache-dir 추가하기".into(),
+        Lang::Ja => "pip install に --no-cache-dir を追加する".into(),
     }
 }
 

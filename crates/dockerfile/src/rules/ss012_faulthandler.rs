@@ -23,8 +23,8 @@ impl Details {
         let (f, i) = (&self.from, &self.image);
         match lang {
             Lang::En => format!("The final image (line {}, `{i}`) runs Python without `PYTHONFAULTHANDLER`: if the app dies in C code (a native library, a database driver), the container exits without a traceback. Add `ENV PYTHONFAULTHANDLER=1` after line {}.", f.line, f.line),
-            Lang::Ko => format!("최종 이미지({}행, `{i}`)는 `PYTHONFAULTHANDLER` 없이 Python을 실행합니다. 앱이 C 코드(네이티브 라이브러리, 데이터베이스 드라이버) 안에서 죽으면 트레이스백 없이 컨테이너가 종료됩니다. {}행 뒤에 `ENV PYTHONFAULTHANDLER=1`을 추가하십시오.", f.line, f.line),
-            Lang::Ja => format!("最終イメージ({}行目、`{i}`)は `PYTHONFAULTHANDLER` なしで Python を実行します。アプリが C のコード(ネイティブライブラリやデータベースドライバー)の中で落ちると、トレースバックを出さずにコンテナが終了します。{}行目の後に `ENV PYTHONFAULTHANDLER=1` を加えてください。", f.line, f.line),
+            Lang::Ko => format!("최종 이미지({}행, `{i}`)는 `PYTHONFAULTHANDLER` 없이 Python을 실행합니다. 앱이 C 코드(네이티브 라이브러리, 데이터베이스 드라이버) 안에서 죽으면 트레이스백 없이 컨테이너가 종료됩니다. {}행 뒤에 `ENV PYTHONFAULTHANDLER=1`을 추가하세요.", f.line, f.line),
+            Lang::Ja => format!("最終イメージ（{}行目、`{i}`）は `PYTHONFAULTHANDLER` を設定せずに Python を実行しています。アプリが C のコード（ネイティブライブラリやデータベースドライバー）の中でクラッシュすると、トレースバックを出さずにコンテナが終了します。{}行目の後に `ENV PYTHONFAULTHANDLER=1` を追加してください。", f.line, f.line),
         }
     }
 }
@@ -32,8 +32,8 @@ impl Details {
 pub(crate) fn fix_title(lang: Lang) -> String {
     match lang {
         Lang::En => "Add ENV PYTHONFAULTHANDLER=1".into(),
-        Lang::Ko => "ENV PYTHONFAULTHANDLER=1 추가".into(),
-        Lang::Ja => "ENV PYTHONFAULTHANDLER=1 を加える".into(),
+        Lang::Ko => "ENV PYTHONFAULTHANDLER=1 추가하기".into(),
+        Lang::Ja => "ENV PYTHONFAULTHANDLER=1 を追加する".into(),
     }
 }
 

@@ -29,8 +29,8 @@ impl Details {
         let (s, m, w) = (&self.step, &self.manager, &self.workers);
         match lang {
             Lang::En => format!("`{}` on line {} runs {m} with {w} workers inside one container. That is fine on a single server; on a cluster that replicates containers (Kubernetes, Swarm), prefer one process per container and let the cluster run more replicas, which makes memory per container predictable.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 한 컨테이너 안에 {m} 워커를 {w}개 띄웁니다. 서버 한 대라면 괜찮지만, 컨테이너를 복제하는 클러스터(Kubernetes, Swarm)에서는 컨테이너마다 프로세스 하나를 두고 복제 수는 클러스터에 맡기는 편이 좋습니다. 그래야 컨테이너당 메모리를 예측할 수 있습니다.", s.line, s.text),
-            Lang::Ja => format!("{}行目の `{}` は、一つのコンテナの中で {m} をワーカー {w} 個で動かしています。サーバー1台なら問題ありませんが、コンテナを複製するクラスター(Kubernetes、Swarm)では、コンテナごとにプロセスを一つにしてレプリカ数をクラスターに任せるほうがよいでしょう。コンテナあたりのメモリが予測しやすくなります。", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 한 컨테이너 안에 {m} 워커를 {w}개 띄웁니다. 서버 한 대라면 괜찮지만, 컨테이너를 복제하는 클러스터(Kubernetes, Swarm)에서는 컨테이너마다 프로세스 하나를 두고 레플리카 수는 클러스터에 맡기는 편이 좋습니다. 그래야 컨테이너당 메모리를 예측할 수 있습니다.", s.line, s.text),
+            Lang::Ja => format!("{}行目の `{}` は、1 つのコンテナ内で {m} をワーカー {w} 個で動かしています。サーバー 1 台なら問題ありませんが、コンテナを複製するクラスター（Kubernetes、Swarm）では、コンテナごとにプロセスを 1 つにし、レプリカ数はクラスターに任せることをおすすめします。そのほうがコンテナあたりのメモリ使用量を予測しやすくなります。", s.line, s.text),
         }
     }
 }

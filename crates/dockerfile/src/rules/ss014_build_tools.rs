@@ -24,8 +24,8 @@ impl Details {
         let (s, t) = (&self.step, list(&self.tools, lang));
         match lang {
             Lang::En => format!("`{}` on line {} leaves tools that only the build needs in the final image: {t}. Build in a first stage and copy just the result (wheels, a binary, an exported requirements.txt) into a slim final stage.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 때문에 빌드할 때만 필요한 도구({t})가 최종 이미지에 남습니다. 첫 번째 스테이지에서 빌드하고, 결과물(휠, 바이너리, 내보낸 requirements.txt)만 가벼운 최종 스테이지로 복사하십시오.", s.line, s.text),
-            Lang::Ja => format!("{}行目の `{}` により、ビルドのときにしか要らない {t} が最終イメージに残ります。最初のステージでビルドし、成果物(wheel、バイナリ、書き出した requirements.txt)だけを軽い最終ステージにコピーしてください。", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 때문에 빌드할 때만 필요한 도구({t})가 최종 이미지에 남습니다. 첫 번째 스테이지에서 빌드하고, 결과물(휠, 바이너리, 내보낸 requirements.txt)만 가벼운 최종 스테이지로 복사하세요.", s.line, s.text),
+            Lang::Ja => format!("{}行目の `{}` により、ビルド時にしか必要のない {t} が最終イメージに残ります。最初のステージでビルドし、成果物（wheel、バイナリ、エクスポートした requirements.txt）だけを軽量な最終ステージにコピーしてください。", s.line, s.text),
         }
     }
 }
