@@ -90,9 +90,10 @@ impl PartialEq for Analysis {
     }
 }
 
-/// The text and its colours (compared by reference: each keystroke is news).
+/// The text and its colours (compared by reference: each keystroke is news), and the tree they
+/// come from, which the rules and the rebuild plan reuse when they run on the same text.
 #[derive(Clone)]
-struct SyntaxView((String, Vec<Mark>));
+struct SyntaxView((String, Vec<Mark>), std::sync::Arc<Dockerfile>);
 
 impl PartialEq for SyntaxView {
     fn eq(&self, _: &Self) -> bool {
@@ -111,14 +112,18 @@ pub struct Inputs<'a> {
 }
 
 pub fn analyse(i: &Inputs<'_>) -> Analysis {
-    let df = parse(i.source);
+    analyse_parsed(&parse(i.source), i)
+}
+
+/// [`analyse`] for a source already parsed into `df`.
+pub fn analyse_parsed(df: &Dockerfile, i: &Inputs<'_>) -> Analysis {
     let context = BuildContext {
         paths: i.paths.to_vec(),
         dockerignore: (!i.dockerignore.trim().is_empty())
             .then(|| Dockerignore::parse(i.dockerignore)),
     };
     let mut findings = lint(
-        &df,
+        df,
         i.source,
         &LintOptions {
             context: Some(context.clone()),
@@ -142,11 +147,11 @@ pub fn analyse(i: &Inputs<'_>) -> Analysis {
             .collect(),
     };
     let target = (!i.target.is_empty()).then_some(i.target);
-    let the_plan = plan(&df, &context, &changes, target);
+    let the_plan = plan(df, &context, &changes, target);
     Analysis {
         source: i.source.to_string(),
-        stages: stage_choices(&df),
-        args: declared_args(&df),
+        stages: stage_choices(df),
+        args: declared_args(df),
         diagnostics: df.diagnostics.clone(),
         findings,
         plan: the_plan,
@@ -155,7 +160,11 @@ pub fn analyse(i: &Inputs<'_>) -> Analysis {
 
 /// The syntax colours of `source`, sorted, not overlapping.
 pub fn syntax_marks(source: &str) -> Vec<Mark> {
-    highlight_parsed(&parse(source), source)
+    marks_of(&parse(source), source)
+}
+
+fn marks_of(df: &Dockerfile, source: &str) -> Vec<Mark> {
+    highlight_parsed(df, source)
         .into_iter()
         .map(|s| Mark {
             range: s.range,
@@ -472,26 +481,35 @@ fn Lab(
     });
     let syntax = Memo::new(move |_| {
         web::mark("lab-syntax-start");
-        let out = lab.source.with(|s| (s.clone(), syntax_marks(s)));
+        let out = lab.source.with(|s| {
+            let df = parse(s);
+            SyntaxView((s.clone(), marks_of(&df, s)), std::sync::Arc::new(df))
+        });
         web::measure("lab-syntax", "lab-syntax-start");
-        SyntaxView(out)
+        out
     });
     let analysis = Memo::new(move |_| {
         web::mark("lab-engine-start");
         let a = analysed.with(|source| {
+            // Typing has paused, so the colours were worked out on this same text: reuse its tree.
+            let tree = syntax.with_untracked(|v| (v.0 .0 == *source).then(|| v.1.clone()));
+            let tree = tree.unwrap_or_else(|| std::sync::Arc::new(parse(source)));
             paths.with(|paths| {
                 lab.changed.with(|changed| {
                     lab.dockerignore.with(|dockerignore| {
                         lab.changed_args.with(|changed_args| {
                             lab.target.with(|target| {
-                                analyse(&Inputs {
-                                    source,
-                                    paths,
-                                    changed,
-                                    dockerignore,
-                                    changed_args,
-                                    target,
-                                })
+                                analyse_parsed(
+                                    &tree,
+                                    &Inputs {
+                                        source,
+                                        paths,
+                                        changed,
+                                        dockerignore,
+                                        changed_args,
+                                        target,
+                                    },
+                                )
                             })
                         })
                     })
