@@ -297,6 +297,9 @@ fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem) -> Option<String> {
         )
     };
     if ctx.has_context && !ctx.context.paths.is_empty() {
+        // A package's `__init__.py` is usually empty and seldom edited: name it only when
+        // no other source file is copied.
+        let mut marker = None;
         let mut fallback = None;
         for source in sources {
             let s = ctx_path(source);
@@ -318,12 +321,16 @@ fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem) -> Option<String> {
                     continue;
                 }
                 if source_like(&p) {
-                    return Some(p);
+                    if name != "__init__.py" {
+                        return Some(p);
+                    }
+                    marker.get_or_insert(p);
+                    continue;
                 }
                 fallback.get_or_insert(p);
             }
         }
-        return fallback;
+        return marker.or(fallback);
     }
     for source in sources {
         let s = ctx_path(source);
@@ -900,6 +907,36 @@ mod tests {
         );
         assert!(
             matches!(&f.message, Message::SS001(d) if d.obstacle == Some(Obstacle::InBetween { line: 3 }))
+        );
+    }
+
+    #[test]
+    fn the_sample_is_a_module_rather_than_a_package_marker() {
+        let options = |paths: &[&str]| LintOptions {
+            context: Some(BuildContext {
+                paths: paths.iter().map(|p| p.to_string()).collect(),
+                dockerignore: None,
+            }),
+            ..LintOptions::default()
+        };
+        let src =
+            "FROM python:3.13\nWORKDIR /code\nCOPY . .\nRUN pip install -r requirements.txt\n";
+        let sample = |paths: &[&str]| {
+            lint_source(src, &options(paths))
+                .into_iter()
+                .find_map(|f| match f.message {
+                    Message::SS001(d) => Some(d.sample),
+                    _ => None,
+                })
+        };
+        assert_eq!(
+            sample(&["requirements.txt", "app/__init__.py", "app/main.py"]).as_deref(),
+            Some("app/main.py")
+        );
+        // Only a marker: it is still a source file an edit can touch.
+        assert_eq!(
+            sample(&["requirements.txt", "app/__init__.py"]).as_deref(),
+            Some("app/__init__.py")
         );
     }
 
