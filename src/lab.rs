@@ -233,6 +233,7 @@ pub fn guide_page(rule: &str) -> &'static str {
         "SS012" => "debuggable",
         "SS013" => "replication",
         "SS014" => "multi-stage",
+        "SS015" => "build-an-image",
         _ => "build-cache",
     }
 }

@@ -81,6 +81,34 @@ describe('lab page', () => {
     await context.close();
   });
 
+  test('a shell comment that swallows the next line is coloured so, flagged and fixed (SS015)', async () => {
+    const { context, page, problems } = await openLab(env, 'ja');
+    await page.fill(
+      '#lab-source',
+      'FROM python:3.13-slim\nRUN apt-get update \\\n    && apt-get install -y curl  # ヘルスチェック用 \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    );
+    const finding = page.locator('.lab-finding[data-rule=SS015]');
+    await finding.waitFor();
+    assert.equal(await finding.getAttribute('data-line'), '3');
+    assert.match(await finding.locator('.lab-message').innerText(), /シェルのコメント[\s\S]*4行目/);
+    assert.equal(await finding.locator('a.lab-rule').getAttribute('href'), '/ja/rules/SS015/');
+    // The swallowed line is coloured as the comment it has become, not as a command.
+    const comments = await page.locator('.lab-highlight .comment').allInnerTexts();
+    assert.ok(comments.includes('&& rm -rf /var/lib/apt/lists/*'), JSON.stringify(comments));
+    await finding.locator('button.lab-fix').click();
+    await page.waitForSelector('.lab-finding[data-rule=SS015]', { state: 'detached' });
+    assert.equal(
+      await page.inputValue('#lab-source'),
+      'FROM python:3.13-slim\nRUN apt-get update \\\n    # ヘルスチェック用\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    );
+    // One undo step brings the original back.
+    await page.focus('#lab-source');
+    await page.keyboard.press('Control+Z');
+    await finding.waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('typing re-runs the analysis, and presets load', async () => {
     const { context, page, problems } = await openLab(env);
     await page.selectOption('#lab-preset', 'fastapi-requirements-first');

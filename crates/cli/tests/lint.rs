@@ -1,5 +1,6 @@
 //! `shipshape lint` and `shipshape fix`, run the way a user runs them.
 
+use shipshape_dockerfile::RuleId;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -170,7 +171,15 @@ fn sarif_is_2_1_0_with_rules_results_and_fixes() {
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "shipshape");
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 14);
+    // Every rule is described, in order.
+    let ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let all: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
+    assert_eq!(ids, all);
     let results = run["results"].as_array().unwrap();
     let r = results.iter().find(|r| r["ruleId"] == "SS001").unwrap();
     assert_eq!(r["level"], "warning");

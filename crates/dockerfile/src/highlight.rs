@@ -132,6 +132,56 @@ pub fn highlight_parsed(dockerfile: &Dockerfile, source: &str) -> Vec<HighlightS
     h.finish(source, errors)
 }
 
+/// A shell comment in a shell-form command that the command's later lines
+/// continue: Docker joins the lines before the shell reads them, so those
+/// lines are part of the comment and never run (rule SS015).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SwallowingComment {
+    /// From the `#` to the end of its line (the continuation escape included).
+    pub comment: Range<usize>,
+    /// The text of each later line the comment takes in, in order.
+    pub swallowed: Vec<Range<usize>>,
+}
+
+/// The comment of `ins` that swallows later lines, if it has one: what the
+/// highlighter colours as comment inside the instruction, read back.
+pub(crate) fn swallowing_comment(
+    dockerfile: &Dockerfile,
+    source: &str,
+    ins: &Instruction,
+) -> Option<SwallowingComment> {
+    let text = source.get(ins.span.start..ins.span.end)?;
+    if !text.contains('#') || !text.contains('\n') {
+        return None;
+    }
+    let mut h = Highlighter {
+        src: source.as_bytes(),
+        escape: if dockerfile.escape.is_ascii() {
+            dockerfile.escape as u8
+        } else {
+            b'\\'
+        },
+        spans: Vec::new(),
+    };
+    let target = match &ins.arguments {
+        Arguments::Onbuild(child) => child,
+        _ => ins,
+    };
+    let head_end = target
+        .heredocs
+        .first()
+        .map_or(ins.span.end, |d| d.content_span.start);
+    h.instruction(ins, head_end.min(ins.span.end).max(ins.span.start));
+    let mut comments = h
+        .spans
+        .iter()
+        .filter(|(_, _, k)| *k == HighlightKind::Comment)
+        .map(|&(a, b, _)| a..b);
+    let comment = comments.next()?;
+    let swallowed: Vec<Range<usize>> = comments.collect();
+    (!swallowed.is_empty()).then_some(SwallowingComment { comment, swallowed })
+}
+
 struct Highlighter<'a> {
     src: &'a [u8],
     escape: u8,
@@ -220,10 +270,14 @@ impl Highlighter<'_> {
     }
 
     /// Scans `start..end` a physical line at a time, skipping comment lines
-    /// (inside continuations they are comments too).
+    /// (inside continuations they are comments too). A shell comment (`#` at
+    /// the start of a word) runs to the end of the command the shell receives:
+    /// Docker joins the continuation lines first, so the lines after it are
+    /// part of the comment too, and are coloured so.
     fn scan_lines(&mut self, start: usize, end: usize, mode: Mode) {
         let end = end.min(self.src.len());
         let mut line_start = start;
+        let mut in_comment = false;
         while line_start < end {
             let line_end = self.src[line_start..end]
                 .iter()
@@ -234,15 +288,24 @@ impl Highlighter<'_> {
                 .position(|b| !b.is_ascii_whitespace());
             let is_comment =
                 line_start > start && first.is_some_and(|i| self.src[line_start + i] == b'#');
-            if !is_comment {
-                self.scan(line_start, line_end, mode);
+            if in_comment {
+                if let (false, Some(first)) = (is_comment, first) {
+                    let mut e = line_end;
+                    if self.src[e - 1] == b'\r' {
+                        e -= 1;
+                    }
+                    self.push(line_start + first, e, HighlightKind::Comment);
+                }
+            } else if !is_comment {
+                in_comment = self.scan(line_start, line_end, mode);
             }
             line_start = line_end + 1;
         }
     }
 
-    /// Quotes, variables, operators and punctuation on one physical line.
-    fn scan(&mut self, start: usize, end: usize, mode: Mode) {
+    /// Quotes, variables, operators and punctuation on one physical line;
+    /// returns whether a shell comment starts on it.
+    fn scan(&mut self, start: usize, end: usize, mode: Mode) -> bool {
         use HighlightKind as K;
         let s = self.src;
         let quote_escape = if mode == Mode::Exec {
@@ -259,9 +322,23 @@ impl Highlighter<'_> {
                     .all(|&b| b == b' ' || b == b'\t' || b == b'\r')
             {
                 self.push(i, i + 1, K::Punctuation);
-                return;
+                return false;
             }
             match c {
+                // POSIX sh: `#` starting a word. Only with the default escape
+                // character: a backtick usually means a Windows shell.
+                b'#' if mode == Mode::Shell
+                    && self.escape == b'\\'
+                    && (i == start
+                        || matches!(s[i - 1], b' ' | b'\t' | b';' | b'&' | b'|' | b'(' | b')')) =>
+                {
+                    let mut e = end;
+                    if s[e - 1] == b'\r' {
+                        e -= 1;
+                    }
+                    self.push(i, e, K::Comment);
+                    return true;
+                }
                 _ if c == quote_escape => i += 2,
                 b'\'' if mode != Mode::Exec => {
                     let close = s[i + 1..end].iter().position(|&b| b == b'\'');
@@ -295,6 +372,7 @@ impl Highlighter<'_> {
                 _ => i += 1,
             }
         }
+        false
     }
 
     /// A double-quoted string from `start`, with `$VAR` inside split out when
@@ -585,6 +663,30 @@ mod tests {
         assert!(p.contains(&("`", K::Punctuation)), "{p:?}");
         assert!(p.contains(&("# 한국어 주석", K::Comment)), "{p:?}");
         assert!(has(src, "&&", K::Operator));
+    }
+
+    #[test]
+    fn shell_comments_run_to_the_end_of_the_command() {
+        // The shell gets one line: `install -y curl # the tool && rm -rf ...`, so the
+        // comment swallows the cleanup on the next line. Both are coloured as comment.
+        let src = "FROM debian\nRUN apt-get install -y curl # the tool \\\n    && rm -rf /var/lib/apt/lists/*\nRUN echo a#b \"#c\" $# ${#x}; true #end\nCMD [\"a\", \"#b\"]\n";
+        let p = pieces(src);
+        assert!(p.contains(&("# the tool \\", K::Comment)), "{p:?}");
+        assert!(
+            p.contains(&("&& rm -rf /var/lib/apt/lists/*", K::Comment)),
+            "{p:?}"
+        );
+        assert!(!p.contains(&("&&", K::Operator)), "{p:?}");
+        // Not comments: inside a word, quoted, `$#`, `${#x}`, exec form.
+        assert!(p.contains(&("\"#c\"", K::String)), "{p:?}");
+        assert!(p.contains(&("${#x}", K::Variable)), "{p:?}");
+        assert!(p.contains(&("#end", K::Comment)), "{p:?}");
+        assert!(p.contains(&("\"#b\"", K::String)), "{p:?}");
+        assert_eq!(
+            p.iter().filter(|(_, k)| *k == K::Comment).count(),
+            3,
+            "{p:?}"
+        );
     }
 
     #[test]

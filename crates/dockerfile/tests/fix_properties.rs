@@ -2,12 +2,15 @@
 //! corpus and on generated Dockerfiles: the fixed text parses, the fixed rule
 //! fires less often, the same commands run (in the same order), the same
 //! files reach the final image, and the container starts the same command.
+//! One fix changes the commands on purpose: SS015's, which gives back the lines
+//! a shell comment swallowed; its result must equal the file without the comment.
 
 mod common;
 
 use proptest::prelude::*;
 use shipshape_dockerfile::{
-    apply_fix, fix_all, lint_source, parse, shell, Arguments, Dockerfile, Keyword, LintOptions,
+    apply_fix, fix_all, lint_source, parse, shell, Arguments, Dockerfile, Fix, Keyword,
+    LintOptions, RuleId,
 };
 
 /// A typical project, plus every path the Dockerfile copies by name.
@@ -71,7 +74,7 @@ fn join(dir: &str, p: &str) -> String {
 /// What the build does, as far as a fix may not change it: per stage, the
 /// simple commands RUN runs, the files copied from the context (image path →
 /// context path, later copies winning), and the final CMD/ENTRYPOINT words.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone)]
 struct Meaning {
     commands: Vec<Vec<String>>,
     files: Vec<Vec<(String, String)>>,
@@ -217,9 +220,28 @@ fn check_every_fix(name: &str, source: &str) -> usize {
             "{name}: {} still fires after its fix:\n{fixed}",
             f.rule
         );
+        let expected = if f.rule == RuleId::SS015 {
+            // What the file reads as: the same text without the comment (the inserted
+            // comment line is one Docker drops).
+            let fix = f.fix.as_ref().unwrap();
+            let removal = Fix {
+                title: String::new(),
+                edits: fix
+                    .edits
+                    .iter()
+                    .filter(|e| !e.range.is_empty())
+                    .cloned()
+                    .collect(),
+            };
+            let intended = apply_fix(source, &removal);
+            assert_ne!(intended, source, "{name}: SS015 fix removes nothing");
+            meaning(&intended, &context)
+        } else {
+            before.clone()
+        };
         assert_eq!(
             meaning(&fixed, &context),
-            before,
+            expected,
             "{name}: {} fix changes the build:\n{fixed}",
             f.rule
         );
@@ -245,6 +267,22 @@ fn every_fix_on_the_corpus_keeps_the_build_meaning() {
         checked += check_every_fix(&name, &source);
     }
     assert!(checked > 20, "only {checked} fixes checked on the corpus");
+}
+
+#[test]
+fn the_shell_comment_fix_runs_the_lines_it_swallowed() {
+    for source in [
+        "FROM python:3.13-slim\nRUN apt-get update \\\n    && apt-get install -y curl  # the tool \\\n    && rm -rf /var/lib/apt/lists/*\nCMD [\"fastapi\", \"run\", \"app/main.py\"]\n",
+        "FROM alpine\nRUN apk add curl # probes \\\n && adduser -D app\nUSER app\nCMD [\"sh\"]\n",
+        "FROM alpine\nRUN set -e; make # build it\\\n  ; make install\n",
+    ] {
+        let ss015 = lint_source(source, &LintOptions::default())
+            .into_iter()
+            .filter(|f| f.rule == RuleId::SS015 && f.fix.is_some())
+            .count();
+        assert_eq!(ss015, 1, "{source}");
+        assert!(check_every_fix("crafted", source) >= 1, "{source}");
+    }
 }
 
 fn line() -> impl Strategy<Value = &'static str> {

@@ -31,6 +31,7 @@ mod ss011_alpine_python;
 mod ss012_faulthandler;
 mod ss013_process_manager;
 mod ss014_build_tools;
+mod ss015_shell_comment;
 
 use crate::rebuild::BuildContext;
 use crate::span::Span;
@@ -72,10 +73,12 @@ pub enum RuleId {
     SS013,
     /// Build tools left in the final stage.
     SS014,
+    /// A shell comment that swallows the continued lines after it.
+    SS015,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::SS001,
         RuleId::SS002,
         RuleId::SS003,
@@ -90,6 +93,7 @@ impl RuleId {
         RuleId::SS012,
         RuleId::SS013,
         RuleId::SS014,
+        RuleId::SS015,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +112,7 @@ impl RuleId {
             RuleId::SS012 => "SS012",
             RuleId::SS013 => "SS013",
             RuleId::SS014 => "SS014",
+            RuleId::SS015 => "SS015",
         }
     }
 
@@ -135,6 +140,7 @@ impl RuleId {
             RuleId::SS012 => "Python image without PYTHONFAULTHANDLER",
             RuleId::SS013 => "Process manager with several workers in one container",
             RuleId::SS014 => "Build tools left in the final stage",
+            RuleId::SS015 => "A shell comment swallows the continued lines after it",
         }
     }
 
@@ -149,7 +155,8 @@ impl RuleId {
             | RuleId::SS008
             | RuleId::SS009
             | RuleId::SS010
-            | RuleId::SS014 => Severity::Warning,
+            | RuleId::SS014
+            | RuleId::SS015 => Severity::Warning,
             RuleId::SS006 | RuleId::SS007 | RuleId::SS011 | RuleId::SS012 | RuleId::SS013 => {
                 Severity::Info
             }
@@ -290,6 +297,7 @@ pub enum Message {
     SS012(ss012_faulthandler::Details),
     SS013(ss013_process_manager::Details),
     SS014(ss014_build_tools::Details),
+    SS015(ss015_shell_comment::Details),
 }
 
 pub use ss001_dependencies_after_sources::{Details as SS001Details, Obstacle as SS001Obstacle};
@@ -306,6 +314,7 @@ pub use ss011_alpine_python::Details as SS011Details;
 pub use ss012_faulthandler::Details as SS012Details;
 pub use ss013_process_manager::Details as SS013Details;
 pub use ss014_build_tools::Details as SS014Details;
+pub use ss015_shell_comment::Details as SS015Details;
 
 impl Message {
     pub fn rule(&self) -> RuleId {
@@ -324,6 +333,7 @@ impl Message {
             Message::SS012(_) => RuleId::SS012,
             Message::SS013(_) => RuleId::SS013,
             Message::SS014(_) => RuleId::SS014,
+            Message::SS015(_) => RuleId::SS015,
         }
     }
 }
@@ -346,6 +356,7 @@ pub fn message_text(message: &Message, lang: Lang) -> String {
         Message::SS012(d) => d.text(lang),
         Message::SS013(d) => d.text(lang),
         Message::SS014(d) => d.text(lang),
+        Message::SS015(d) => d.text(lang),
     }
 }
 
@@ -358,6 +369,7 @@ pub fn fix_title(message: &Message, lang: Lang) -> String {
         Message::SS008(d) => d.fix_title(lang),
         Message::SS010(_) => ss010_pip_cache::fix_title(lang),
         Message::SS012(_) => ss012_faulthandler::fix_title(lang),
+        Message::SS015(d) => d.fix_title(lang),
         _ => String::new(),
     }
 }
@@ -372,7 +384,7 @@ pub fn lint(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec
         return findings;
     }
     type Check = fn(&Ctx, &mut Vec<Finding>);
-    const CHECKS: [(RuleId, Check); 14] = [
+    const CHECKS: [(RuleId, Check); 15] = [
         (RuleId::SS001, ss001_dependencies_after_sources::check),
         (RuleId::SS002, ss002_update_alone::check),
         (RuleId::SS003, ss003_volatile_value_early::check),
@@ -387,6 +399,7 @@ pub fn lint(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec
         (RuleId::SS012, ss012_faulthandler::check),
         (RuleId::SS013, ss013_process_manager::check),
         (RuleId::SS014, ss014_build_tools::check),
+        (RuleId::SS015, ss015_shell_comment::check),
     ];
     for (rule, check) in CHECKS {
         if !options.disabled.contains(&rule) {
