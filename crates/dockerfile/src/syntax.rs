@@ -480,9 +480,11 @@ impl Instruction {
 
     /// A short one-line rendering for messages: `COPY . .`, `RUN pip install ...`.
     pub fn summary(&self, max_chars: usize) -> String {
-        let mut text = String::new();
+        // Every step of a rebuild plan gets one, on every keystroke in the lab: split on ASCII
+        // blanks (what Docker splits on) and size the text once.
+        let mut text = String::with_capacity(self.logical_line.len().min(max_chars + 8));
         let mut chars = 0;
-        for (i, part) in self.logical_line.split_whitespace().enumerate() {
+        for (i, part) in self.logical_line.split_ascii_whitespace().enumerate() {
             if i > 0 {
                 text.push(' ');
                 chars += 1;
