@@ -261,6 +261,10 @@ describe('reading', () => {
     // Nothing overflows the narrow screen sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    // The search button shows only its icon here, and keeps its name for screen readers.
+    const search = page.getByRole('button', { name: '검색', exact: true });
+    assert.ok(await search.isVisible());
+    assert.equal(await page.locator('.search-label').evaluate((e) => e.getBoundingClientRect().width), 1);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -102,9 +102,11 @@ fn run() -> Result<usize, String> {
             .map_err(|e| format!("{file}: {e} (is the bundle in index.html?)"))?;
         tools.push((meta, format!("/{file}?v={:016x}", fnv1a(&bytes))));
     }
+    let site_address = site_url(env::var("SHIPSHAPE_SITE_URL").ok().as_deref())?;
     let shell = Shell {
         search_urls,
         tools,
+        site: site_address,
         ..shell
     };
 
@@ -306,6 +308,26 @@ fn with_lab_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<Strin
     Ok(out)
 }
 
+/// The site's address from `SHIPSHAPE_SITE_URL` (`https://example.org`, or with a path when
+/// the site is served from one), without a trailing slash; empty when unset or blank.
+fn site_url(value: Option<&str>) -> Result<String, String> {
+    let value = value.map(str::trim).unwrap_or("");
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .filter(|r| !r.is_empty() && !r.starts_with('/'))
+        .filter(|r| !r.contains(|c: char| c.is_whitespace() || "\"'<>#?".contains(c)));
+    match rest {
+        Some(_) => Ok(value.trim_end_matches('/').to_string()),
+        None => Err(format!(
+            "SHIPSHAPE_SITE_URL must be an absolute http(s) address such as https://example.org, not `{value}`"
+        )),
+    }
+}
+
 /// FNV-1a: a short, stable content hash for cache-busting file names.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -390,6 +412,9 @@ struct Shell {
     search_urls: std::collections::HashMap<&'static str, String>,
     /// The tool bundles' files, as (meta name, URL).
     tools: Vec<(&'static str, String)>,
+    /// Where the site is served (`https://example.org`, no trailing slash), from
+    /// `SHIPSHAPE_SITE_URL`; empty when not known, and links between languages stay relative.
+    site: String,
 }
 
 /// Skips an optional start tag such as `<html lang=en>` at the start of `s`.
@@ -451,6 +476,7 @@ impl Shell {
             body_tail,
             search_urls: Default::default(),
             tools: Vec::new(),
+            site: String::new(),
         })
     }
 
@@ -467,16 +493,24 @@ impl Shell {
             escape_attr(&page.route.key())
         ));
         if !matches!(page.route, Route::Root | Route::NotFound) {
+            // Search engines want these absolute: they are when the build knows its address.
+            let url = |lang: Lang| escape_attr(&format!("{}{}", self.site, page.route.path(lang)));
+            if !self.site.is_empty() {
+                head.push_str(&format!(
+                    "<link rel=\"canonical\" href=\"{}\">\n",
+                    url(lang)
+                ));
+            }
             for other in Lang::ALL {
                 head.push_str(&format!(
                     "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
                     other.code(),
-                    page.route.path(other)
+                    url(other)
                 ));
             }
             head.push_str(&format!(
                 "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
-                page.route.path(Lang::En)
+                url(Lang::En)
             ));
         }
         if let Some(url) = self.search_urls.get(lang.code()) {
@@ -510,5 +544,75 @@ impl Shell {
             body,
             self.body_tail
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab_page_head(site: &str) -> String {
+        let shell = Shell::parse(
+            "<!DOCTYPE html><html><head><script type=module>import init from '/a.js'; init('/a_bg.wasm')</script></head><body></body></html>",
+        )
+        .expect("a shell");
+        let shell = Shell {
+            site: site.to_string(),
+            ..shell
+        };
+        let page = PageView {
+            lang: Lang::Ko,
+            route: Route::Lab,
+            title: "Lab".into(),
+            toc: Vec::new(),
+            html: String::new(),
+        };
+        shell.page(&page, "", "")
+    }
+
+    #[test]
+    fn language_links_are_absolute_with_a_canonical_when_the_address_is_known() {
+        let html = lab_page_head("https://docs.example.org");
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://docs.example.org/ko/lab/\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("hreflang=\"ja\" href=\"https://docs.example.org/ja/lab/\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("hreflang=\"x-default\" href=\"https://docs.example.org/en/lab/\""),
+            "{html}"
+        );
+        // Unknown address: relative links, and no canonical (it must be absolute).
+        let html = lab_page_head("");
+        assert!(html.contains("hreflang=\"ja\" href=\"/ja/lab/\""), "{html}");
+        assert!(!html.contains("rel=\"canonical\""), "{html}");
+    }
+
+    #[test]
+    fn the_site_address_is_checked_and_loses_its_trailing_slash() {
+        assert_eq!(site_url(None).unwrap(), "");
+        assert_eq!(site_url(Some("  ")).unwrap(), "");
+        assert_eq!(
+            site_url(Some("https://docs.example.org/")).unwrap(),
+            "https://docs.example.org"
+        );
+        assert_eq!(
+            site_url(Some("http://localhost:8080/shipshape")).unwrap(),
+            "http://localhost:8080/shipshape"
+        );
+        for bad in [
+            "example.org",
+            "ftp://x",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "https://x/\"><script>",
+        ] {
+            let e = site_url(Some(bad)).unwrap_err();
+            assert!(e.contains("SHIPSHAPE_SITE_URL"), "{e}");
+        }
     }
 }
