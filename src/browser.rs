@@ -289,6 +289,9 @@ mod imp {
                     };
                     if !root.has_attribute("data-lab-loading") {
                         let _ = root.set_attribute("data-lab-loading", "");
+                        // A thin bar on the editor, and aria-busy, until the lab is live.
+                        let _ = figure.class_list().add_1("lab-starting");
+                        let _ = figure.set_attribute("aria-busy", "true");
                         load_bundle("lab");
                     }
                 });
@@ -345,10 +348,34 @@ mod imp {
             "wasm",
             "return wasm_bindgen({ module_or_path: wasm });",
         );
+        // If the script or its wasm cannot be fetched (offline, say), the page stays as the
+        // server wrote it, which reads complete; a lab example stops saying it is busy, and the
+        // next touch tries again.
+        let failed: Closure<dyn FnMut(JsValue)> = Closure::new(move |_: JsValue| {
+            let doc = document();
+            if let Some(root) = doc.document_element() {
+                let _ = root.remove_attribute("data-lab-loading");
+            }
+            if let Ok(busy) = doc.query_selector_all(".lab-starting") {
+                for i in 0..busy.length() {
+                    if let Some(e) = busy.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        let _ = e.class_list().remove_1("lab-starting");
+                        let _ = e.remove_attribute("aria-busy");
+                    }
+                }
+            }
+        });
+        let on_failure = failed.as_ref().unchecked_ref::<js_sys::Function>().clone();
         let on_load: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            let _ = start.call1(&JsValue::NULL, &JsValue::from_str(&wasm));
+            if let Ok(started) = start.call1(&JsValue::NULL, &JsValue::from_str(&wasm)) {
+                if let Ok(promise) = started.dyn_into::<js_sys::Promise>() {
+                    let _ = promise.catch(&failed);
+                }
+            }
+            failed.forget();
         });
         let _ = script.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
+        let _ = script.add_event_listener_with_callback("error", &on_failure);
         on_load.forget();
         if let Some(head) = doc.head() {
             let _ = head.append_child(&script);

@@ -383,11 +383,15 @@ describe('lab examples in the guide', () => {
     await editor.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n# 먼저 입력');
-    // Not live yet: the editor shows its own text instead of stale colours.
-    assert.equal(await figure.getAttribute('class'), 'widget widget-lab lab-typed');
+    // Not live yet: the editor shows its own text instead of stale colours, and the figure says
+    // it is busy (a bar runs along the editor).
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab lab-starting lab-typed');
+    assert.equal(await figure.getAttribute('aria-busy'), 'true');
     assert.equal(await figure.locator('.lab-highlight').isVisible(), false);
     release();
     await page.waitForSelector('figure.lab-live .lab-highlight .comment');
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab lab-live');
+    assert.equal(await figure.getAttribute('aria-busy'), null);
     const value = await editor.inputValue();
     assert.ok(value.endsWith('\n# 먼저 입력'), JSON.stringify(value.slice(-20)));
     assert.equal(await figure.locator('.lab-highlight .comment').last().textContent(), '# 먼저 입력');
@@ -403,6 +407,24 @@ describe('lab examples in the guide', () => {
     await page.waitForSelector('figure.lab-live textarea.lab-source');
     assert.ok((await editor.inputValue()).endsWith('# 먼저 입력'));
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a lab bundle that cannot be fetched leaves the example as it was, and a later touch retries', async () => {
+    const { context, page } = await watchedPage(env);
+    await page.route(/shipshape-lab_bg\.wasm/, (route) => route.abort());
+    await page.goto(`${env.url}/en/build-cache/`);
+    await hydrated(page);
+    const figure = page.locator('figure[data-widget=lab]').first();
+    await figure.locator('textarea.lab-source').click();
+    // The failure is noticed: no endless "busy", and the server's lab is still there.
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-lab-loading'));
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab');
+    assert.equal(await figure.getAttribute('aria-busy'), null);
+    assert.ok((await figure.locator('.lab-finding', { hasText: 'SS001' }).count()) >= 1);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await figure.locator('.lab-summary').click();
+    await page.waitForSelector('figure.lab-live textarea.lab-source');
     await context.close();
   });
 
