@@ -245,39 +245,40 @@ mod imp {
         }
     }
 
-    /// Loads the tool bundle the page needs: the calculator's on the calculator page and on guide
-    /// pages with a calculator placeholder, the lab's on the lab page. A guide page's lab examples
-    /// are the server's rendering of the lab, complete but not live, until the reader first
-    /// touches one: reading a page does not download the lab. Bundle files are named in the page's head. Both
-    /// bundles declare the same global initialiser, so a page gets one of them at most; the
-    /// content checks keep calculator and lab placeholders off the same page.
+    /// Loads the tool bundle the page needs: the calculator's on the calculator page, the lab's on
+    /// the lab page. A guide page's examples (`figure[data-widget=lab|calc]`) are the server's
+    /// rendering of the tool, complete but not live, until the reader first touches one (a
+    /// pointer, the keyboard's focus, typing): reading a page downloads neither tool. Until the
+    /// bundle arrives the server's copy is a working form, and the live tool starts from what the
+    /// reader did to it (see `lab::mount_lab_widgets`, `calc::mount_widgets`). Bundle files are
+    /// named in the page's head. Both bundles declare the same global initialiser, so a page gets
+    /// one of them at most; the content checks keep calculator and lab examples off one page.
     pub fn load_tools_if_needed() {
         let doc = document();
         let has = |selector: &str| doc.query_selector(selector).ok().flatten().is_some();
-        if has("#calculator-root, figure[data-widget=calc]") {
+        if has("#calculator-root") {
             load_bundle("calc");
         } else if has("#lab-root") {
             load_bundle("lab");
-        } else if has("figure[data-widget=lab]") {
+        } else if has("figure[data-widget=lab]") && saved_lab_example() {
             // A reader who saved an edit of an example here sees it at once.
-            if saved_lab_example() {
-                load_bundle("lab");
-                return;
-            }
-            // Otherwise the first touch of an example (a pointer, the keyboard's focus, typing)
-            // brings the bundle; until it arrives the server's copy is a working form, and the
-            // live lab starts from what the reader did to it (see `lab::mount_lab_widgets`).
+            load_bundle("lab");
+        } else if has("figure[data-widget=lab], figure[data-widget=calc]") {
             let on_touch: Closure<dyn FnMut(web_sys::Event)> =
                 Closure::new(move |ev: web_sys::Event| {
                     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok())
                     else {
                         return;
                     };
-                    let Some(figure) = target.closest("figure[data-widget=lab]").ok().flatten()
-                    else {
+                    let Some(figure) = target.closest("figure[data-widget]").ok().flatten() else {
                         return;
                     };
-                    if figure.class_list().contains("lab-live") {
+                    let kind = match figure.get_attribute("data-widget").as_deref() {
+                        Some("lab") => "lab",
+                        Some("calc") => "calc",
+                        _ => return,
+                    };
+                    if figure.class_list().contains(&format!("{kind}-live")) {
                         return;
                     }
                     // Typed text is not coloured until the lab is live: show the text itself.
@@ -287,12 +288,13 @@ mod imp {
                     let Some(root) = document().document_element() else {
                         return;
                     };
-                    if !root.has_attribute("data-lab-loading") {
-                        let _ = root.set_attribute("data-lab-loading", "");
-                        // A thin bar on the editor, and aria-busy, until the lab is live.
-                        let _ = figure.class_list().add_1("lab-starting");
+                    let loading = format!("data-{kind}-loading");
+                    if !root.has_attribute(&loading) {
+                        let _ = root.set_attribute(&loading, "");
+                        // A thin bar along the example, and aria-busy, until it is live.
+                        let _ = figure.class_list().add_1("widget-starting");
                         let _ = figure.set_attribute("aria-busy", "true");
-                        load_bundle("lab");
+                        load_bundle(kind);
                     }
                 });
             for kind in ["pointerdown", "focusin", "input"] {
@@ -351,15 +353,16 @@ mod imp {
         // If the script or its wasm cannot be fetched (offline, say), the page stays as the
         // server wrote it, which reads complete; a lab example stops saying it is busy, and the
         // next touch tries again.
+        let loading = format!("data-{bundle}-loading");
         let failed: Closure<dyn FnMut(JsValue)> = Closure::new(move |_: JsValue| {
             let doc = document();
             if let Some(root) = doc.document_element() {
-                let _ = root.remove_attribute("data-lab-loading");
+                let _ = root.remove_attribute(&loading);
             }
-            if let Ok(busy) = doc.query_selector_all(".lab-starting") {
+            if let Ok(busy) = doc.query_selector_all(".widget-starting") {
                 for i in 0..busy.length() {
                     if let Some(e) = busy.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                        let _ = e.class_list().remove_1("lab-starting");
+                        let _ = e.class_list().remove_1("widget-starting");
                         let _ = e.remove_attribute("aria-busy");
                     }
                 }
@@ -412,6 +415,115 @@ mod imp {
             if let Some(item) = document().get_element_by_id(&id) {
                 let _ = item.class_list().toggle_with_force("open", !open);
             }
+        }
+    }
+
+    /// The controls of a server-rendered tool, in document order: the same list as in the live
+    /// copy that replaces it, since both come from one component and one state.
+    const CONTROLS: &str = "textarea, input, select, button, a[href], summary";
+
+    /// What a reader changed in a server-rendered form before its bundle took over: each control
+    /// whose value differs from its default (by index in [`CONTROLS`]), and the focus.
+    pub struct FormCarry {
+        changes: Vec<(u32, String, bool)>,
+        focus: Option<u32>,
+    }
+
+    pub fn carry_form(container: &Element) -> FormCarry {
+        let get = |el: &JsValue, name: &str| {
+            js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
+        };
+        let mut changes = Vec::new();
+        let mut focus = None;
+        let active = document().active_element();
+        let Ok(list) = container.query_selector_all(CONTROLS) else {
+            return FormCarry { changes, focus };
+        };
+        for i in 0..list.length() {
+            let Some(node) = list.item(i) else { continue };
+            let el: &JsValue = node.as_ref();
+            if active
+                .as_ref()
+                .is_some_and(|a| AsRef::<JsValue>::as_ref(a) == el)
+            {
+                focus = Some(i);
+            }
+            let Some(e) = node.dyn_ref::<Element>() else {
+                continue;
+            };
+            match e.tag_name().as_str() {
+                "INPUT" if e.get_attribute("type").as_deref() == Some("checkbox") => {
+                    let on = get(el, "checked").as_bool().unwrap_or(false);
+                    if Some(on) != get(el, "defaultChecked").as_bool() {
+                        changes.push((i, String::new(), on));
+                    }
+                }
+                "INPUT" | "TEXTAREA" => {
+                    let value = get(el, "value").as_string().unwrap_or_default();
+                    if Some(&value) != get(el, "defaultValue").as_string().as_ref() {
+                        changes.push((i, value, false));
+                    }
+                }
+                "SELECT" => {
+                    // The option the server marked selected, or the first.
+                    let value = get(el, "value").as_string().unwrap_or_default();
+                    let first = e
+                        .query_selector("option[selected]")
+                        .ok()
+                        .flatten()
+                        .or_else(|| e.query_selector("option").ok().flatten());
+                    let default =
+                        first.and_then(|o| o.get_attribute("value").or_else(|| o.text_content()));
+                    if Some(&value) != default.as_ref() {
+                        changes.push((i, value, false));
+                    }
+                }
+                _ => {}
+            }
+        }
+        FormCarry { changes, focus }
+    }
+
+    /// Replays a [`FormCarry`] on the live copy under `container`: lists and boxes first (a unit
+    /// change converts the value beside it), then typed values, each with the event a reader's
+    /// change fires; then the focus.
+    pub fn restore_form(container: &Element, carry: &FormCarry) {
+        let Ok(list) = container.query_selector_all(CONTROLS) else {
+            return;
+        };
+        let item = |i: u32| list.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+        let fire = |e: &Element, name: &str| {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(ev) = web_sys::Event::new_with_event_init_dict(name, &init) {
+                let _ = e.dispatch_event(&ev);
+            }
+        };
+        for typed in [false, true] {
+            for (i, value, on) in &carry.changes {
+                let Some(e) = item(*i) else { continue };
+                let el: &JsValue = e.as_ref();
+                let tag = e.tag_name();
+                let checkbox = e.get_attribute("type").as_deref() == Some("checkbox");
+                let is_typed = (tag == "INPUT" && !checkbox) || tag == "TEXTAREA";
+                if is_typed != typed {
+                    continue;
+                }
+                if checkbox {
+                    let _ = js_sys::Reflect::set(el, &"checked".into(), &(*on).into());
+                    fire(&e, "change");
+                } else {
+                    let _ = js_sys::Reflect::set(el, &"value".into(), &value.into());
+                    fire(&e, if typed { "input" } else { "change" });
+                }
+            }
+        }
+        if let Some(e) = carry
+            .focus
+            .and_then(item)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = e.focus();
         }
     }
 

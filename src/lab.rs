@@ -1499,7 +1499,7 @@ pub fn mount_lab_widgets(lang: Lang) {
             let carried = carry.carried.clone();
             host.set_inner_html("");
             let _ = figure.class_list().add_1("lab-live");
-            let _ = figure.class_list().remove_2("lab-typed", "lab-starting");
+            let _ = figure.class_list().remove_2("lab-typed", "widget-starting");
             let _ = figure.remove_attribute("aria-busy");
             let Ok(mount) = host.clone().dyn_into::<web_sys::HtmlElement>() else {
                 continue;

@@ -327,15 +327,26 @@ describe('calculator page', () => {
 describe('guide widgets', () => {
   test('the widget on /en/replication/ renders and opens in the calculator with its scenario', async () => {
     const { context, page, problems, foreign } = await watchedPage(env);
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
     await page.goto(`${env.url}/en/replication/`);
     await hydrated(page);
-    const widget = page.locator('figure[data-widget=calc] .calc-widget').first();
-    await widget.waitFor();
+    await page.waitForTimeout(500);
+    // The server's widget: the scenario worked out at build time, without the calculator's code.
+    assert.equal(requested.filter((u) => u.includes('shipshape-calc')).length, 0, 'no calculator bundle on a plain visit');
+    const figure = page.locator('figure[data-widget=calc]').first();
+    const widget = figure.locator('.calc-widget');
     assert.equal(await widget.locator('.calc-verdict').getAttribute('data-fits'), 'false');
     assert.ok(await widget.locator('.calc-memory svg').isVisible());
-    // Tweak it: two workers fit.
+    assert.deepEqual(await seriousViolations(page), []);
+    // Tweak it: two workers fit. Typing into the server's copy brings the bundle, and the live
+    // widget starts from what was typed.
     await widget.locator('input').first().fill('2');
+    await page.waitForSelector('figure.calc-live .calc-widget');
+    assert.ok(requested.some((u) => u.includes('shipshape-calc_bg.wasm')));
     await widget.locator('.calc-verdict[data-fits=true]').waitFor();
+    assert.equal(await widget.locator('input').first().inputValue(), '2');
+    assert.equal(await figure.getAttribute('aria-busy'), null);
     const href = await widget.locator('.calc-open a').getAttribute('href');
     assert.match(href, /^\/en\/calculator\/\?v=1&wk=2$/);
     await widget.locator('.calc-open a').click();
@@ -348,12 +359,44 @@ describe('guide widgets', () => {
     await context.close();
   });
 
+  test('what a reader types and picks before the bundle arrives carries into the live widget', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/shipshape-calc_bg\.wasm/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.url}/ko/replication/`);
+    await hydrated(page);
+    const figure = page.locator('figure[data-widget=calc]').first();
+    // The model's size in MiB, then the number of workers.
+    await figure.locator('#calcw0-mmu').selectOption('mib');
+    await figure.locator('#calcw0-mm').fill('300');
+    await figure.locator('#calcw0-wk').fill('3');
+    assert.equal(await figure.getAttribute('aria-busy'), 'true');
+    release();
+    await page.waitForSelector('figure.calc-live .calc-widget');
+    await page.waitForFunction(() => document.querySelector('#calcw0-wk')?.value === '3');
+    assert.equal(await figure.locator('#calcw0-mmu').inputValue(), 'mib');
+    assert.equal(await figure.locator('#calcw0-mm').inputValue(), '300');
+    // 3 workers with 300 MiB each now fit, and the reader is still in the workers field.
+    await figure.locator('.calc-verdict[data-fits=true]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'calcw0-wk');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('every widget in the guide mounts without errors', async () => {
     const { context, page, problems } = await watchedPage(env);
     for (const path of ['/en/resource-utilization/', '/en/concepts-with-containers/', '/en/legacy-gunicorn-image/', '/ko/replication/', '/ja/replication/']) {
       const response = await page.goto(env.url + path);
       if (response.status() !== 200) continue; // a translation may not exist yet
       await hydrated(page);
+      // The server rendered every widget; a touch makes them live.
+      const figures0 = await page.locator('figure[data-widget=calc]').count();
+      assert.equal(await page.locator('figure[data-widget=calc] .calc-host .calc-widget').count(), figures0, path);
+      await page.locator('figure[data-widget=calc] .calc-verdict').first().click();
       await page.waitForFunction(() =>
         [...document.querySelectorAll('figure[data-widget=calc]')].every((f) => f.classList.contains('calc-live')),
       );

@@ -385,7 +385,7 @@ describe('lab examples in the guide', () => {
     await page.keyboard.type('\n# 먼저 입력');
     // Not live yet: the editor shows its own text instead of stale colours, and the figure says
     // it is busy (a bar runs along the editor).
-    assert.equal(await figure.getAttribute('class'), 'widget widget-lab lab-starting lab-typed');
+    assert.equal(await figure.getAttribute('class'), 'widget widget-lab widget-starting lab-typed');
     assert.equal(await figure.getAttribute('aria-busy'), 'true');
     assert.equal(await figure.locator('.lab-highlight').isVisible(), false);
     release();

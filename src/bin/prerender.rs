@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
-use shipshape::calc::CalculatorPage;
+use shipshape::calc::{CalcWidget, CalculatorPage};
 use shipshape::i18n::Lang;
 use shipshape::lab::{LabPage, LabWidget};
 use shipshape_content::{escape_attr, escape_html, Guide, Site, Widget};
@@ -303,6 +303,47 @@ fn with_lab_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<Strin
     }
     if rest.contains(FIGURE) {
         return Err("a lab example was not listed by the content crate".into());
+    }
+    out.push_str(rest);
+    with_calc_examples(&out, lang, widgets)
+}
+
+/// The same for calculator examples: the widget as the server renders it (inputs, verdict,
+/// pictures, computed here by the capacity engine) takes the place of the scenario's JSON, which
+/// the host keeps in `data-spec` for the live widget. A scenario the widget cannot show keeps its
+/// JSON, and the widget says why when it is live.
+fn with_calc_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<String, String> {
+    const FIGURE: &str = "<figure class=\"widget widget-calc\"";
+    const BLOCK: &str = "<div class=\"code-block\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    for (index, widget) in widgets.iter().filter(|w| w.kind == "calc").enumerate() {
+        let at = rest
+            .find(FIGURE)
+            .ok_or("a calculator example is missing from its page")?;
+        let block = at
+            + rest[at..]
+                .find(BLOCK)
+                .ok_or("a calculator example has no code block")?;
+        let end = block
+            + rest[block..]
+                .find("</figure>")
+                .ok_or("a calc figure is not closed")?;
+        out.push_str(&rest[..block]);
+        let spec = widget.body.clone();
+        if shipshape::calc::spec::form_from_spec(&spec).is_ok() {
+            let attr = escape_attr(&spec);
+            let calc = Owner::new().with(|| view! { <CalcWidget lang spec index/> }.to_html());
+            out.push_str(&format!(
+                "<div class=\"calc-host\" data-spec=\"{attr}\">{calc}</div>"
+            ));
+        } else {
+            out.push_str(&rest[block..end]);
+        }
+        rest = &rest[end..];
+    }
+    if rest.contains(FIGURE) {
+        return Err("a calculator example was not listed by the content crate".into());
     }
     out.push_str(rest);
     Ok(out)

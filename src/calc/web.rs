@@ -72,6 +72,27 @@ mod imp {
             .into_iter()
             .enumerate()
         {
+            // The server's copy of the widget (see the prerender): the live one replaces it,
+            // starting from what the reader typed or picked in it, with the focus where it was.
+            if let Some(host) = figure
+                .query_selector(".calc-host")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let spec = host.get_attribute("data-spec").unwrap_or_default();
+                let carry = crate::browser::carry_form(&host);
+                host.set_inner_html("");
+                let _ = figure.class_list().add_1("calc-live");
+                let _ = figure.class_list().remove_1("widget-starting");
+                let _ = figure.remove_attribute("aria-busy");
+                leptos::mount::mount_to(host.clone(), move || {
+                    view! { <super::super::CalcWidget lang spec index/> }
+                })
+                .forget();
+                crate::browser::restore_form(&host, &carry);
+                continue;
+            }
             // The static JSON goes when the widget can show the scenario itself.
             if super::super::spec::form_from_spec(&spec).is_ok() {
                 if let Ok(Some(block)) = figure.query_selector(".code-block") {
