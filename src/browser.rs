@@ -281,6 +281,11 @@ mod imp {
                     if figure.class_list().contains(&format!("{kind}-live")) {
                         return;
                     }
+                    // A button pressed before the tool is live is pressed again once it is.
+                    if ev.type_() == "click" {
+                        remember_click(&target);
+                        return;
+                    }
                     // Typed text is not coloured until the lab is live: show the text itself.
                     if ev.type_() == "input" && target.class_list().contains("lab-source") {
                         let _ = figure.class_list().add_1("lab-typed");
@@ -297,7 +302,7 @@ mod imp {
                         load_bundle(kind);
                     }
                 });
-            for kind in ["pointerdown", "focusin", "input"] {
+            for kind in ["pointerdown", "focusin", "input", "click"] {
                 let _ = doc.add_event_listener_with_callback_and_bool(
                     kind,
                     on_touch.as_ref().unchecked_ref(),
@@ -482,6 +487,54 @@ mod imp {
             }
         }
         FormCarry { changes, focus }
+    }
+
+    /// Notes, on the server-rendered tool around `target`, which of its buttons was pressed
+    /// (`data-pending-click`, an index in [`CONTROLS`]).
+    fn remember_click(target: &Element) {
+        let (Some(host), Some(button)) = (
+            target.closest(".lab-host, .calc-host").ok().flatten(),
+            target.closest("button").ok().flatten(),
+        ) else {
+            return;
+        };
+        let Ok(list) = host.query_selector_all(CONTROLS) else {
+            return;
+        };
+        let pressed: &JsValue = button.as_ref();
+        if let Some(i) = (0..list.length()).find(|i| {
+            list.item(*i)
+                .is_some_and(|c| AsRef::<JsValue>::as_ref(&c) == pressed)
+        }) {
+            let _ = host.set_attribute("data-pending-click", &i.to_string());
+            let _ = host.set_attribute(
+                "data-pending-text",
+                &button.text_content().unwrap_or_default(),
+            );
+        }
+    }
+
+    /// Presses, in the live tool under `host`, the button the reader pressed in the server's copy.
+    pub fn replay_click(host: &Element) {
+        let Some(index) = host
+            .get_attribute("data-pending-click")
+            .and_then(|i| i.parse::<u32>().ok())
+        else {
+            return;
+        };
+        let text = host.get_attribute("data-pending-text").unwrap_or_default();
+        let _ = host.remove_attribute("data-pending-click");
+        let _ = host.remove_attribute("data-pending-text");
+        // Only the same button: what the reader typed first may have changed the list.
+        if let Some(button) = host
+            .query_selector_all(CONTROLS)
+            .ok()
+            .and_then(|list| list.item(index))
+            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            .filter(|b| b.tag_name() == "BUTTON" && b.text_content().unwrap_or_default() == text)
+        {
+            button.click();
+        }
     }
 
     /// Replays a [`FormCarry`] on the live copy under `container`: lists and boxes first (a unit

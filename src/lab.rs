@@ -1509,6 +1509,7 @@ pub fn mount_lab_widgets(lang: Lang) {
             })
             .forget();
             web::restore(&host, &carry);
+            crate::browser::replay_click(&host);
         }
     }
     #[cfg(not(feature = "hydrate"))]

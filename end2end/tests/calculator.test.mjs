@@ -387,6 +387,26 @@ describe('guide widgets', () => {
     await context.close();
   });
 
+  test('a suggestion applied before the widget is live is applied once it is', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/shipshape-calc_bg\.wasm/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.url}/en/replication/`);
+    await hydrated(page);
+    const figure = page.locator('figure[data-widget=calc]').first();
+    assert.equal(await figure.locator('.calc-verdict').getAttribute('data-fits'), 'false');
+    await figure.locator('button.calc-apply').first().click();
+    release();
+    await page.waitForSelector('figure.calc-live .calc-widget');
+    await figure.locator('.calc-verdict[data-fits=true]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('every widget in the guide mounts without errors', async () => {
     const { context, page, problems } = await watchedPage(env);
     for (const path of ['/en/resource-utilization/', '/en/concepts-with-containers/', '/en/legacy-gunicorn-image/', '/ko/replication/', '/ja/replication/']) {

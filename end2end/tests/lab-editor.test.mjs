@@ -410,6 +410,28 @@ describe('lab examples in the guide', () => {
     await context.close();
   });
 
+  test('a fix pressed before the lab is live is applied once it is', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/shipshape-lab_bg\.wasm/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.url}/en/build-cache/`);
+    await hydrated(page);
+    const figure = page.locator('figure[data-widget=lab]').first();
+    await figure.locator('.lab-finding', { hasText: 'SS001' }).locator('button.lab-fix').first().click();
+    release();
+    await page.waitForSelector('figure.lab-live textarea.lab-source');
+    await figure.locator('.lab-step-cached', { hasText: 'pip install' }).waitFor();
+    assert.equal(await figure.locator('.lab-finding[data-rule=SS001]').count(), 0);
+    const text = await figure.locator('textarea.lab-source').inputValue();
+    assert.ok(text.indexOf('requirements.txt') < text.indexOf('RUN pip install'), text);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a lab bundle that cannot be fetched leaves the example as it was, and a later touch retries', async () => {
     const { context, page } = await watchedPage(env);
     await page.route(/shipshape-lab_bg\.wasm/, (route) => route.abort());

@@ -91,6 +91,7 @@ mod imp {
                 })
                 .forget();
                 crate::browser::restore_form(&host, &carry);
+                crate::browser::replay_click(&host);
                 continue;
             }
             // The static JSON goes when the widget can show the scenario itself.
