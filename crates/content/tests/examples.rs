@@ -175,3 +175,33 @@ fn the_guides_good_examples_raise_no_cache_order_finding() {
         }
     }
 }
+
+#[test]
+fn no_guide_example_hides_a_command_in_a_shell_comment() {
+    // A `#` mid-line in a continued command comments out the lines after it (SS015): the guide's
+    // examples, labs included, never do that by accident. Only SS015's own reference page shows it.
+    use shipshape_dockerfile::{lint_source, LintOptions, RuleId};
+    let mut checked = 0;
+    for guide in &site().guides {
+        for page in guide.pages.iter() {
+            for (lang, code) in &page.rendered.code {
+                if *lang != "dockerfile" {
+                    continue;
+                }
+                checked += 1;
+                let hidden = lint_source(code, &LintOptions::default())
+                    .into_iter()
+                    .any(|f| f.rule == RuleId::SS015);
+                assert!(
+                    !hidden,
+                    "{}/{}: a shell comment swallows the lines after it:\n{code}",
+                    guide.lang, page.meta.slug
+                );
+            }
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} Dockerfiles found in the guide"
+    );
+}
