@@ -80,6 +80,20 @@ const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-co
  * axe-core's serious and critical violations on the page, or inside the element `selector`
  * names, one line each (rule, impact, first few targets). Injects axe-core on first use.
  */
+/**
+ * Holds back the page's requests whose URL matches `pattern` (a tool's wasm, say) until the
+ * returned function is called: what the reader does before a bundle arrives can then be tested.
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function seriousViolations(page, selector = null) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (sel) => {

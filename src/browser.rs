@@ -427,6 +427,26 @@ mod imp {
     /// copy that replaces it, since both come from one component and one state.
     const CONTROLS: &str = "textarea, input, select, button, a[href], summary";
 
+    /// The index in [`CONTROLS`] under `container` of `element`, if it is one of them.
+    pub fn control_index(container: &Element, element: &Element) -> Option<u32> {
+        let list = container.query_selector_all(CONTROLS).ok()?;
+        let wanted: &JsValue = element.as_ref();
+        (0..list.length()).find(|i| {
+            list.item(*i)
+                .is_some_and(|c| AsRef::<JsValue>::as_ref(&c) == wanted)
+        })
+    }
+
+    /// The control at `index` in [`CONTROLS`] under `container`.
+    pub fn control_at(container: &Element, index: u32) -> Option<HtmlElement> {
+        container
+            .query_selector_all(CONTROLS)
+            .ok()?
+            .item(index)?
+            .dyn_into::<HtmlElement>()
+            .ok()
+    }
+
     /// What a reader changed in a server-rendered form before its bundle took over: each control
     /// whose value differs from its default (by index in [`CONTROLS`]), and the focus.
     pub struct FormCarry {
@@ -439,20 +459,15 @@ mod imp {
             js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
         };
         let mut changes = Vec::new();
-        let mut focus = None;
-        let active = document().active_element();
+        let focus = document()
+            .active_element()
+            .and_then(|a| control_index(container, &a));
         let Ok(list) = container.query_selector_all(CONTROLS) else {
             return FormCarry { changes, focus };
         };
         for i in 0..list.length() {
             let Some(node) = list.item(i) else { continue };
             let el: &JsValue = node.as_ref();
-            if active
-                .as_ref()
-                .is_some_and(|a| AsRef::<JsValue>::as_ref(a) == el)
-            {
-                focus = Some(i);
-            }
             let Some(e) = node.dyn_ref::<Element>() else {
                 continue;
             };
@@ -498,14 +513,7 @@ mod imp {
         ) else {
             return;
         };
-        let Ok(list) = host.query_selector_all(CONTROLS) else {
-            return;
-        };
-        let pressed: &JsValue = button.as_ref();
-        if let Some(i) = (0..list.length()).find(|i| {
-            list.item(*i)
-                .is_some_and(|c| AsRef::<JsValue>::as_ref(&c) == pressed)
-        }) {
+        if let Some(i) = control_index(&host, &button) {
             let _ = host.set_attribute("data-pending-click", &i.to_string());
             let _ = host.set_attribute(
                 "data-pending-text",
@@ -526,11 +534,7 @@ mod imp {
         let _ = host.remove_attribute("data-pending-click");
         let _ = host.remove_attribute("data-pending-text");
         // Only the same button: what the reader typed first may have changed the list.
-        if let Some(button) = host
-            .query_selector_all(CONTROLS)
-            .ok()
-            .and_then(|list| list.item(index))
-            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        if let Some(button) = control_at(host, index)
             .filter(|b| b.tag_name() == "BUTTON" && b.text_content().unwrap_or_default() == text)
         {
             button.click();
@@ -571,11 +575,7 @@ mod imp {
                 }
             }
         }
-        if let Some(e) = carry
-            .focus
-            .and_then(item)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
+        if let Some(e) = carry.focus.and_then(|i| control_at(container, i)) {
             let _ = e.focus();
         }
     }

@@ -1,7 +1,7 @@
 // The capacity calculator, as readers meet it: the page, the guide's widgets, links, storage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
+import { holdRequests, hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -361,12 +361,7 @@ describe('guide widgets', () => {
 
   test('what a reader types and picks before the bundle arrives carries into the live widget', async () => {
     const { context, page, problems } = await watchedPage(env);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/shipshape-calc_bg\.wasm/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /shipshape-calc_bg\.wasm/);
     await page.goto(`${env.url}/ko/replication/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=calc]').first();
@@ -389,12 +384,7 @@ describe('guide widgets', () => {
 
   test('a suggestion applied before the widget is live is applied once it is', async () => {
     const { context, page, problems } = await watchedPage(env);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/shipshape-calc_bg\.wasm/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /shipshape-calc_bg\.wasm/);
     await page.goto(`${env.url}/en/replication/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=calc]').first();

@@ -2,7 +2,7 @@
 // fixes, the keyboard, saved copies, share links, and the guide's examples.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
+import { holdRequests, hydrated, seriousViolations, start, watchedPage } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -369,12 +369,7 @@ describe('lab examples in the guide', () => {
   test('what a reader types and ticks before the bundle arrives carries into the live lab', async () => {
     const { context, page, problems } = await watchedPage(env);
     // Hold the lab's wasm back until the reader has typed and ticked.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/shipshape-lab_bg\.wasm/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /shipshape-lab_bg\.wasm/);
     await page.goto(`${env.url}/ko/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();
@@ -412,12 +407,7 @@ describe('lab examples in the guide', () => {
 
   test('a fix pressed before the lab is live is applied once it is', async () => {
     const { context, page, problems } = await watchedPage(env);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/shipshape-lab_bg\.wasm/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /shipshape-lab_bg\.wasm/);
     await page.goto(`${env.url}/en/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();

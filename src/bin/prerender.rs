@@ -191,7 +191,7 @@ fn run() -> Result<usize, String> {
                 route: Route::Guide(page.meta.slug.clone()),
                 title: page.meta.title.clone(),
                 toc,
-                html: with_lab_examples(&page.rendered.html, lang, &page.rendered.widgets)?,
+                html: with_examples(&page.rendered.html, lang, &page.rendered.widgets)?,
             };
             write(
                 &Path::new(guide.lang)
@@ -271,79 +271,69 @@ fn search_sections(guide: &Guide, lang: Lang) -> Vec<shipshape_search::Section> 
     sections
 }
 
-/// Puts the lab itself, as the server renders it, in each of a guide page's lab examples: the
-/// editor with the example highlighted, its findings, the build context and what the example's
-/// change rebuilds, all worked out here by the engine. The page reads complete without the lab
-/// bundle; the bundle, loaded when the reader first touches an example, makes it live in place.
-/// The content crate's figure keeps a plain code block and a link for other renderers; here the
-/// block and the links give way to the lab, which has its own "Open in the lab".
-fn with_lab_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<String, String> {
-    const FIGURE: &str = "<figure class=\"widget widget-lab\"";
-    const BLOCK: &str = "<div class=\"code-block\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    for (index, widget) in widgets.iter().filter(|w| w.kind == "lab").enumerate() {
-        let at = rest
-            .find(FIGURE)
-            .ok_or("a lab example is missing from its page")?;
-        let block = at
-            + rest[at..]
-                .find(BLOCK)
-                .ok_or("a lab example has no code block")?;
-        let end = block
-            + rest[block..]
-                .find("</figure>")
-                .ok_or("a lab figure is not closed")?;
-        out.push_str(&rest[..block]);
+/// Puts the tools themselves, as the server renders them, in a guide page's examples, so the page
+/// reads complete without either tool's bundle; the bundle, loaded when the reader first touches
+/// an example, makes it live in place. The content crate's figure keeps a plain code block (and,
+/// for a lab, a link) for other renderers; here they give way to the tool:
+/// - a lab example gets the compact lab: the editor with the example highlighted, its findings,
+///   the build context and what the example's change rebuilds, with its own "Open in the lab";
+/// - a calculator example gets the widget (inputs, verdict, pictures), its scenario kept in the
+///   host's `data-spec` for the live widget; a scenario the widget cannot show keeps its JSON,
+///   and the widget says why once it is live.
+fn with_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<String, String> {
+    let html = with_rendered(html, "lab", widgets, |index, widget| {
         let (dockerfile, changed) = (widget.body.clone(), widget.changed.clone());
         let lab =
             Owner::new().with(|| view! { <LabWidget lang index dockerfile changed/> }.to_html());
-        out.push_str(&format!("<div class=\"lab-host\">{lab}</div>"));
-        rest = &rest[end..];
-    }
-    if rest.contains(FIGURE) {
-        return Err("a lab example was not listed by the content crate".into());
-    }
-    out.push_str(rest);
-    with_calc_examples(&out, lang, widgets)
+        Some(format!("<div class=\"lab-host\">{lab}</div>"))
+    })?;
+    with_rendered(&html, "calc", widgets, |index, widget| {
+        let spec = widget.body.clone();
+        shipshape::calc::spec::form_from_spec(&spec).ok()?;
+        let attr = escape_attr(&spec);
+        let calc = Owner::new().with(|| view! { <CalcWidget lang spec index/> }.to_html());
+        Some(format!(
+            "<div class=\"calc-host\" data-spec=\"{attr}\">{calc}</div>"
+        ))
+    })
 }
 
-/// The same for calculator examples: the widget as the server renders it (inputs, verdict,
-/// pictures, computed here by the capacity engine) takes the place of the scenario's JSON, which
-/// the host keeps in `data-spec` for the live widget. A scenario the widget cannot show keeps its
-/// JSON, and the widget says why when it is live.
-fn with_calc_examples(html: &str, lang: Lang, widgets: &[Widget]) -> Result<String, String> {
-    const FIGURE: &str = "<figure class=\"widget widget-calc\"";
+/// Replaces, in each `kind` example of `html` (in the order of `widgets`), everything from the
+/// code block to the end of the figure with what `render` gives for it (kept when it gives
+/// nothing).
+fn with_rendered(
+    html: &str,
+    kind: &str,
+    widgets: &[Widget],
+    render: impl Fn(usize, &Widget) -> Option<String>,
+) -> Result<String, String> {
+    let figure = format!("<figure class=\"widget widget-{kind}\"");
     const BLOCK: &str = "<div class=\"code-block\"";
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    for (index, widget) in widgets.iter().filter(|w| w.kind == "calc").enumerate() {
+    for (index, widget) in widgets.iter().filter(|w| w.kind == kind).enumerate() {
         let at = rest
-            .find(FIGURE)
-            .ok_or("a calculator example is missing from its page")?;
+            .find(&figure)
+            .ok_or_else(|| format!("a {kind} example is missing from its page"))?;
         let block = at
             + rest[at..]
                 .find(BLOCK)
-                .ok_or("a calculator example has no code block")?;
+                .ok_or_else(|| format!("a {kind} example has no code block"))?;
         let end = block
             + rest[block..]
                 .find("</figure>")
-                .ok_or("a calc figure is not closed")?;
+                .ok_or_else(|| format!("a {kind} figure is not closed"))?;
         out.push_str(&rest[..block]);
-        let spec = widget.body.clone();
-        if shipshape::calc::spec::form_from_spec(&spec).is_ok() {
-            let attr = escape_attr(&spec);
-            let calc = Owner::new().with(|| view! { <CalcWidget lang spec index/> }.to_html());
-            out.push_str(&format!(
-                "<div class=\"calc-host\" data-spec=\"{attr}\">{calc}</div>"
-            ));
-        } else {
-            out.push_str(&rest[block..end]);
+        match render(index, widget) {
+            Some(tool) => out.push_str(&tool),
+            None => out.push_str(&rest[block..end]),
         }
         rest = &rest[end..];
     }
-    if rest.contains(FIGURE) {
-        return Err("a calculator example was not listed by the content crate".into());
+    if rest.contains(&figure) {
+        return Err(format!(
+            "a {kind} example was not listed by the content crate"
+        ));
     }
     out.push_str(rest);
     Ok(out)

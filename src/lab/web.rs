@@ -189,10 +189,6 @@ mod imp {
         }
     }
 
-    /// The controls of a lab, in document order: the same list in the server's copy and in the
-    /// live lab that replaces it, since both come from one component and one state.
-    const CONTROLS: &str = "textarea, input, select, button, a[href], summary";
-
     fn prop(el: &JsValue, name: &str) -> JsValue {
         js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
     }
@@ -207,7 +203,7 @@ mod imp {
     /// What the reader did to a server-rendered lab, read before it is replaced.
     pub struct Carry {
         pub carried: crate::lab::Carried,
-        /// Index in `CONTROLS` of the control that has the focus.
+        /// Index, in `browser::control_index`'s list, of the control that has the focus.
         focus: Option<u32>,
         selection: (u32, u32),
         scroll: (i32, i32),
@@ -244,16 +240,9 @@ mod imp {
             text,
             changed: ticked.then_some(changed),
         };
-        let active = document().active_element();
-        let mut focus = None;
-        if let (Some(active), Ok(controls)) = (&active, container.query_selector_all(CONTROLS)) {
-            let target: &JsValue = active.as_ref();
-            focus = (0..controls.length()).find(|i| {
-                controls
-                    .item(*i)
-                    .is_some_and(|c| AsRef::<JsValue>::as_ref(&c) == target)
-            });
-        }
+        let focus = document()
+            .active_element()
+            .and_then(|a| crate::browser::control_index(container, &a));
         let (selection, scroll) =
             match editor.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 Some(e) => (selection(&e), scroll(&e)),
@@ -303,12 +292,9 @@ mod imp {
             el.set_scroll_top(carry.scroll.0);
             el.set_scroll_left(carry.scroll.1);
         }
-        let Some(index) = carry.focus else { return };
-        let Some(control) = container
-            .query_selector_all(CONTROLS)
-            .ok()
-            .and_then(|list| list.item(index))
-            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        let Some(control) = carry
+            .focus
+            .and_then(|i| crate::browser::control_at(container, i))
         else {
             return;
         };

@@ -81,26 +81,14 @@ pub fn highlight(source: &str) -> Vec<HighlightSpan> {
 /// [`highlight`] for a Dockerfile already parsed from `source` (the lab parses
 /// once per keystroke and shares the tree).
 pub fn highlight_parsed(dockerfile: &Dockerfile, source: &str) -> Vec<HighlightSpan> {
-    let mut h = Highlighter {
-        src: source.as_bytes(),
-        escape: if dockerfile.escape.is_ascii() {
-            dockerfile.escape as u8
-        } else {
-            b'\\'
-        },
-        spans: Vec::new(),
-    };
+    let mut h = Highlighter::new(dockerfile, source);
     for d in &dockerfile.directives {
         h.push(d.span.start, d.span.end, HighlightKind::ParserDirective);
     }
     // Heredoc bodies and terminators, in source order: no comments there.
     let mut bodies: Vec<(usize, usize)> = Vec::new();
     for ins in &dockerfile.instructions {
-        let target = match &ins.arguments {
-            Arguments::Onbuild(child) => child,
-            _ => ins,
-        };
-        for doc in &target.heredocs {
+        for doc in &own_instruction(ins).heredocs {
             h.push(
                 doc.marker_span.start,
                 doc.marker_span.end,
@@ -118,11 +106,7 @@ pub fn highlight_parsed(dockerfile: &Dockerfile, source: &str) -> Vec<HighlightS
             );
             bodies.push((doc.content_span.start, doc.terminator_span.end));
         }
-        let head_end = target
-            .heredocs
-            .first()
-            .map_or(ins.span.end, |d| d.content_span.start);
-        h.instruction(ins, head_end.min(ins.span.end).max(ins.span.start));
+        h.instruction(ins, head_end(ins));
     }
     h.comments(&bodies);
     let mut errors = Vec::new();
@@ -154,24 +138,8 @@ pub(crate) fn swallowing_comment(
     if !text.contains('#') || !text.contains('\n') {
         return None;
     }
-    let mut h = Highlighter {
-        src: source.as_bytes(),
-        escape: if dockerfile.escape.is_ascii() {
-            dockerfile.escape as u8
-        } else {
-            b'\\'
-        },
-        spans: Vec::new(),
-    };
-    let target = match &ins.arguments {
-        Arguments::Onbuild(child) => child,
-        _ => ins,
-    };
-    let head_end = target
-        .heredocs
-        .first()
-        .map_or(ins.span.end, |d| d.content_span.start);
-    h.instruction(ins, head_end.min(ins.span.end).max(ins.span.start));
+    let mut h = Highlighter::new(dockerfile, source);
+    h.instruction(ins, head_end(ins));
     let mut comments = h
         .spans
         .iter()
@@ -180,6 +148,24 @@ pub(crate) fn swallowing_comment(
     let comment = comments.next()?;
     let swallowed: Vec<Range<usize>> = comments.collect();
     (!swallowed.is_empty()).then_some(SwallowingComment { comment, swallowed })
+}
+
+/// The instruction that carries the arguments: an ONBUILD's trigger, else itself.
+fn own_instruction(ins: &Instruction) -> &Instruction {
+    match &ins.arguments {
+        Arguments::Onbuild(child) => child,
+        _ => ins,
+    }
+}
+
+/// Where an instruction's own text ends: before its first heredoc body.
+fn head_end(ins: &Instruction) -> usize {
+    own_instruction(ins)
+        .heredocs
+        .first()
+        .map_or(ins.span.end, |d| d.content_span.start)
+        .min(ins.span.end)
+        .max(ins.span.start)
 }
 
 struct Highlighter<'a> {
@@ -197,7 +183,19 @@ enum Mode {
     Exec,
 }
 
-impl Highlighter<'_> {
+impl<'a> Highlighter<'a> {
+    fn new(dockerfile: &Dockerfile, source: &'a str) -> Highlighter<'a> {
+        Highlighter {
+            src: source.as_bytes(),
+            escape: if dockerfile.escape.is_ascii() {
+                dockerfile.escape as u8
+            } else {
+                b'\\'
+            },
+            spans: Vec::new(),
+        }
+    }
+
     fn push(&mut self, start: usize, end: usize, kind: HighlightKind) {
         if start < end {
             self.spans.push((start, end, kind));
