@@ -77,10 +77,6 @@ export async function routes() {
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * axe-core's serious and critical violations on the page, or inside the element `selector`
- * names, one line each (rule, impact, first few targets). Injects axe-core on first use.
- */
-/**
  * Holds back the page's requests whose URL matches `pattern` (a tool's wasm, say) until the
  * returned function is called: what the reader does before a bundle arrives can then be tested.
  */
@@ -94,6 +90,10 @@ export async function holdRequests(page, pattern) {
   return release;
 }
 
+/**
+ * axe-core's serious and critical violations on the page, or inside the element `selector`
+ * names, one line each (rule, impact, first few targets). Injects axe-core on first use.
+ */
 export async function seriousViolations(page, selector = null) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (sel) => {

@@ -159,11 +159,16 @@ fn run() -> Result<usize, String> {
             &Path::new(guide.lang).join("lab").join("index.html"),
             shell.page(&lab, s.lab_description, ""),
         )?;
-        if guide.page(SUMMARY_SLUG).is_some() || guide.page(RULES_SLUG).is_some() {
-            return Err(format!(
-                "content/{}: `{SUMMARY_SLUG}` is the generated recap page's address",
-                guide.lang
-            ));
+        for (slug, what) in [
+            (SUMMARY_SLUG, "the generated recap page"),
+            (RULES_SLUG, "the generated index of the rules"),
+        ] {
+            if guide.page(slug).is_some() {
+                return Err(format!(
+                    "content/{}: `{slug}` is {what}'s address; give the page another slug",
+                    guide.lang
+                ));
+            }
         }
         let rules = rules_page(guide, lang);
         write(

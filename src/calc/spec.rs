@@ -1,6 +1,6 @@
 //! The guide's ```calc placeholders: short JSON naming a scenario and a few numbers, mapped to
-//! the calculator's form. A small reader of flat JSON objects does the parsing, so that no JSON
-//! library ends up in the wasm.
+//! the calculator's form. A small reader of flat JSON objects does the parsing: a JSON library's
+//! reader (and its number parsing) stays out of the wasm.
 
 use shipshape_capacity::Scenario;
 

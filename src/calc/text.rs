@@ -1845,7 +1845,7 @@ mod tests {
         for s in shipshape_capacity::examples::tour() {
             let r = shipshape_capacity::evaluate(&s).unwrap();
             for step in &r.trace {
-                kinds.insert(step.step.kind());
+                kinds.insert(step.step.kind().to_string());
                 let en = step_text(&EN, &step.step, &r);
                 for (lang, t) in [("en", &EN), ("ko", &KO), ("ja", &JA)] {
                     let text = step_text(t, &step.step, &r);

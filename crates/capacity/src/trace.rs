@@ -372,12 +372,53 @@ impl Step {
         "does_not_fit",
     ];
 
-    /// The step's `kind` as serialized.
-    pub fn kind(&self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-            .unwrap_or_default()
+    /// The step's `kind` as serialized (a test checks the two agree for every kind).
+    pub fn kind(&self) -> &'static str {
+        use Step::*;
+        match self {
+            WorkersCapped { .. } => "workers_capped",
+            WorkersFixed { .. } => "workers_fixed",
+            WorkersServerDefault { .. } => "workers_server_default",
+            WorkersGunicornRule { .. } => "workers_gunicorn_rule",
+            WorkersLegacyWebConcurrency { .. } => "workers_legacy_web_concurrency",
+            WorkersLegacyFormula { .. } => "workers_legacy_formula",
+            MemoryUvicorn { .. } => "memory_uvicorn",
+            MemoryPreload { .. } => "memory_preload",
+            MemoryGunicorn { .. } => "memory_gunicorn",
+            MemorySingleProcess { .. } => "memory_single_process",
+            MemoryPerContainer { .. } => "memory_per_container",
+            MemoryLimitProposed { .. } => "memory_limit_proposed",
+            InFlight { .. } => "in_flight",
+            CoresNeeded { .. } => "cores_needed",
+            SyncWorkers { .. } => "sync_workers",
+            AsyncWorkers { .. } => "async_workers",
+            CpuRequest { .. } => "cpu_request",
+            NodeMachine { .. } => "node_machine",
+            NodeFargateTask { .. } => "node_fargate_task",
+            NodeFargateEks { .. } => "node_fargate_eks",
+            NodeFargateEksTooBig { .. } => "node_fargate_eks_too_big",
+            NodeCloudRun { .. } => "node_cloud_run",
+            NodeNoReservation { .. } => "node_no_reservation",
+            NodeKubeletDefaults { .. } => "node_kubelet_defaults",
+            NodeBandedMemory { .. } => "node_banded_memory",
+            NodeTieredCpu { .. } => "node_tiered_cpu",
+            NodeAksCpu { .. } => "node_aks_cpu",
+            NodeEksMemory { .. } => "node_eks_memory",
+            NodeAksMemory { .. } => "node_aks_memory",
+            NodeCustomMemory { .. } => "node_custom_memory",
+            NodeCustomCpu { .. } => "node_custom_cpu",
+            DaemonSets { .. } => "daemon_sets",
+            ContainersForTraffic { .. } => "containers_for_traffic",
+            CloudRunConcurrency { .. } => "cloud_run_concurrency",
+            Redundancy { .. } => "redundancy",
+            PerNode { .. } => "per_node",
+            Stranded { .. } => "stranded",
+            Utilization { .. } => "utilization",
+            Queueing { .. } => "queueing",
+            Qos { .. } => "qos",
+            Fits { .. } => "fits",
+            DoesNotFit { .. } => "does_not_fit",
+        }
     }
 
     pub fn topic(&self) -> Topic {

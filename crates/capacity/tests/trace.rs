@@ -16,7 +16,10 @@ fn the_tour_reaches_every_kind_of_step() {
             assert_eq!(step.topic, step.step.topic());
             assert_eq!(step.source, step.source_id.english());
             assert!(!step.text.is_empty());
-            seen.insert(step.step.kind());
+            // The name the UI reads is the one JSON carries.
+            let json = serde_json::to_value(&step.step).unwrap();
+            assert_eq!(json["kind"], step.step.kind(), "{step:?}");
+            seen.insert(step.step.kind().to_string());
         }
     }
     let all: BTreeSet<String> = Step::KINDS.iter().map(|k| k.to_string()).collect();

@@ -1,6 +1,7 @@
 //! The guide's examples are real: every Dockerfile in it, in every language, is one a reader could
-//! build. Each is parsed by Shipshape's BuildKit-faithful engine and must raise no error or
-//! warning, and the lab placeholders' rebuild scenarios must teach what their pages say.
+//! build. Each is parsed by Shipshape's BuildKit-faithful engine and must parse without error;
+//! the good ones must raise none of the cache-order findings (SS001 to SS004), and the lab
+//! placeholders' rebuild scenarios must teach what their pages say.
 
 use shipshape_content::{default_content_dir, Site};
 use shipshape_dockerfile::{parse, plan, BuildContext, Changes};
