@@ -41,6 +41,55 @@ pub enum WarningCode {
     ProviderMismatch,
 }
 
+impl WarningCode {
+    /// Every code, in declaration order.
+    pub const ALL: [WarningCode; 16] = [
+        WarningCode::WorkersFromHostCores,
+        WarningCode::MemoryOverLimit,
+        WarningCode::MemoryOverNode,
+        WarningCode::CpuOverNode,
+        WarningCode::NoPodSlots,
+        WarningCode::NotEnoughNodes,
+        WarningCode::OomKillsWholeContainer,
+        WarningCode::UtilizationAboveBand,
+        WarningCode::UtilizationBelowBand,
+        WarningCode::PreloadWithPytorch,
+        WarningCode::SharingOptimistic,
+        WarningCode::SingleReplica,
+        WarningCode::ThreadOversubscription,
+        WarningCode::CpuLimitBelowWorkers,
+        WarningCode::LegacyImageDeprecated,
+        WarningCode::ProviderMismatch,
+    ];
+
+    /// The stable snake_case code, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::WorkersFromHostCores => "workers_from_host_cores",
+            WarningCode::MemoryOverLimit => "memory_over_limit",
+            WarningCode::MemoryOverNode => "memory_over_node",
+            WarningCode::CpuOverNode => "cpu_over_node",
+            WarningCode::NoPodSlots => "no_pod_slots",
+            WarningCode::NotEnoughNodes => "not_enough_nodes",
+            WarningCode::OomKillsWholeContainer => "oom_kills_whole_container",
+            WarningCode::UtilizationAboveBand => "utilization_above_band",
+            WarningCode::UtilizationBelowBand => "utilization_below_band",
+            WarningCode::PreloadWithPytorch => "preload_with_pytorch",
+            WarningCode::SharingOptimistic => "sharing_optimistic",
+            WarningCode::SingleReplica => "single_replica",
+            WarningCode::ThreadOversubscription => "thread_oversubscription",
+            WarningCode::CpuLimitBelowWorkers => "cpu_limit_below_workers",
+            WarningCode::LegacyImageDeprecated => "legacy_image_deprecated",
+            WarningCode::ProviderMismatch => "provider_mismatch",
+        }
+    }
+
+    /// The code of this name.
+    pub fn from_name(name: &str) -> Option<WarningCode> {
+        WarningCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -75,5 +124,21 @@ impl Warning {
                 .map(|(k, v)| ((*k).to_string(), if v.is_finite() { *v } else { 0.0 }))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_listed_once_and_named_as_json_names_it() {
+        for (i, code) in WarningCode::ALL.iter().enumerate() {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, code.as_str());
+            assert_eq!(WarningCode::from_name(code.as_str()), Some(*code));
+            assert!(!WarningCode::ALL[..i].contains(code));
+        }
+        assert_eq!(WarningCode::from_name("nope"), None);
     }
 }

@@ -8,6 +8,7 @@
 //!                [--fail-level error|warning|info|none] FILE...
 //! shipshape fix FILE [--write] [--context DIR]
 //! shipshape capacity ...
+//! shipshape exercises list|show|check|code|verify ...
 //! ```
 //! Exit codes: 0 success; 1 the Dockerfile has errors (parse), the plan
 //! could not be made as asked (rebuild), or a finding is at or above the
@@ -15,6 +16,7 @@
 //! with one line on standard error.
 
 mod capacity;
+mod exercises_cmd;
 mod input;
 mod lint_cmd;
 mod parse_cmd;
@@ -38,6 +40,8 @@ commands:
   fix FILE [--write] [--context DIR]
                  apply the safe fixes; print the result or rewrite the file
   capacity ...   capacity planning (see `shipshape capacity --help`)
+  exercises ...  the onboarding exercises: list, show, check, code, verify
+                 (see `shipshape exercises --help`)
 ";
 
 fn main() -> ExitCode {
@@ -57,6 +61,7 @@ fn run(args: &[String]) -> i32 {
         "lint" => lint_cmd::run_lint(rest),
         "fix" => lint_cmd::run_fix(rest),
         "capacity" => capacity::run(rest),
+        "exercises" => exercises_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0

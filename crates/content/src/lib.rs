@@ -164,6 +164,24 @@ pub struct Site {
     pub guides: Vec<Guide>,
 }
 
+/// Renders a short piece of Markdown that belongs to no page (an exercise's task, a hint), with
+/// the guide's conventions: highlighted code, callouts, links to `page.md#anchor` resolved (and
+/// listed in `links`, for checking against the guide). `name` names it in errors.
+pub fn render_fragment(
+    lang: &str,
+    name: &str,
+    markdown: &str,
+) -> Result<RenderedPage, Vec<String>> {
+    let labels = labels(lang).ok_or_else(|| vec![format!("{name}: unknown language {lang}")])?;
+    render_page(&RenderInput {
+        lang,
+        slug: name,
+        markdown,
+        labels,
+        diagram: &|_| None,
+    })
+}
+
 /// Where the content folder is, for tests and tools run from anywhere in the workspace.
 pub fn default_content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")

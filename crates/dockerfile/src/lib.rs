@@ -22,6 +22,8 @@
 //! * [`context_sources`], [`suggested_context`]: the context paths a Dockerfile
 //!   reads, and a file list to start the lab's build context from.
 //! * [`highlight`] → [`HighlightSpan`]s: editor colours from the same parse.
+//! * [`facts::image_facts`]: what the image a target builds has and does (stages it needs,
+//!   user, start command, installs), for checks that judge an outcome, not a text.
 //! * [`buildkit::dump`]: BuildKit's own AST dump, for conformance tests.
 
 pub mod buildkit;
@@ -29,6 +31,7 @@ mod check;
 mod context;
 mod diagnostic_text;
 pub mod dockerignore;
+pub mod facts;
 mod highlight;
 mod lexer;
 mod parser;
@@ -51,7 +54,7 @@ pub use rebuild::{
     StepStatus,
 };
 pub use rules::{
-    apply_fix, fix_all, fix_title, lint, lint_source, message_text, Finding, Fix, Lang,
+    apply_fix, fix_all, fix_title, lint, lint_all, lint_source, message_text, Finding, Fix, Lang,
     LintOptions, Message, RuleId, Severity as RuleSeverity, StepRef, TextEdit,
 };
 pub use span::{LineIndex, Position, Span};

@@ -121,19 +121,123 @@ impl LabState {
 /// Writes `state` as text (see the module documentation). Any state can be written; whether it
 /// is short enough for a link is [`fits_in_link`]'s question.
 pub fn encode(state: &LabState) -> String {
-    let mut record = Vec::with_capacity(state.dockerfile.len() + 64);
-    put_str(&mut record, &state.dockerfile);
-    put_list(&mut record, &state.context);
-    put_list(&mut record, &state.changed);
-    put_str(&mut record, &state.dockerignore);
-    put_list(&mut record, &state.changed_args);
-    put_str(&mut record, &state.target);
+    let mut w = RecordWriter::with_capacity(state.dockerfile.len() + 64);
+    w.str(&state.dockerfile);
+    w.list(&state.context);
+    w.list(&state.changed);
+    w.str(&state.dockerignore);
+    w.list(&state.changed_args);
+    w.str(&state.target);
+    pack(&FORMAT_VERSION.to_string(), w)
+}
+
+/// A record being written: strings and lists of strings, each with its length, as the lab's
+/// state is. Other versioned texts (the onboarding exercises' saved work and completion codes)
+/// are written with it too, and [`pack`]ed the same way.
+#[derive(Debug, Default)]
+pub struct RecordWriter {
+    bytes: Vec<u8>,
+}
+
+impl RecordWriter {
+    pub fn with_capacity(n: usize) -> RecordWriter {
+        RecordWriter {
+            bytes: Vec::with_capacity(n),
+        }
+    }
+
+    pub fn str(&mut self, s: &str) {
+        put_str(&mut self.bytes, s);
+    }
+
+    pub fn list(&mut self, items: &[String]) {
+        put_list(&mut self.bytes, items);
+    }
+
+    /// A whole number (varint).
+    pub fn number(&mut self, n: u32) {
+        put_varint(&mut self.bytes, n as usize);
+    }
+}
+
+/// Reads a record written by [`RecordWriter`], field by field, checking every length.
+#[derive(Debug)]
+pub struct RecordReader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> RecordReader<'a> {
+    pub fn new(bytes: &'a [u8]) -> RecordReader<'a> {
+        RecordReader { bytes }
+    }
+
+    pub fn str(&mut self) -> Result<String, DecodeError> {
+        let len = take_varint(&mut self.bytes).ok_or(DecodeError::Truncated)?;
+        if len > self.bytes.len() {
+            return Err(DecodeError::Truncated);
+        }
+        let (text, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        String::from_utf8(text.to_vec()).map_err(|_| DecodeError::Corrupt("text is not UTF-8"))
+    }
+
+    pub fn list(&mut self) -> Result<Vec<String>, DecodeError> {
+        let count = take_varint(&mut self.bytes).ok_or(DecodeError::Truncated)?;
+        // Every item takes at least its one length byte.
+        if count > self.bytes.len() {
+            return Err(DecodeError::Truncated);
+        }
+        (0..count).map(|_| self.str()).collect()
+    }
+
+    pub fn number(&mut self) -> Result<u32, DecodeError> {
+        take_varint(&mut self.bytes)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or(DecodeError::Truncated)
+    }
+
+    /// Whether every byte was read.
+    pub fn is_done(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Fails unless every byte was read.
+    pub fn finish(self) -> Result<(), DecodeError> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(DecodeError::Corrupt("bytes after the last field"))
+        }
+    }
+}
+
+/// `prefix` followed by the record, checksummed (FNV-1a), compressed and spelled in URL-safe
+/// base64: the lab's state format, for any record.
+pub fn pack(prefix: &str, record: RecordWriter) -> String {
+    let mut record = record.bytes;
     let sum = fnv1a(&record);
     record.extend_from_slice(&sum.to_le_bytes());
-    let mut text = String::with_capacity(record.len() / 2 + 8);
-    text.push(FORMAT_VERSION);
+    let mut text = String::with_capacity(record.len() / 2 + 8 + prefix.len());
+    text.push_str(prefix);
     base64::encode_into(&lz::compress(&record), &mut text);
     text
+}
+
+/// Reads what [`pack`] wrote after `prefix` (already checked by the caller): the record, once
+/// its size is within [`MAX_STATE_BYTES`] and its checksum matches.
+pub fn unpack(payload: &str) -> Result<Vec<u8>, DecodeError> {
+    let packed = base64::decode(payload).ok_or(DecodeError::NotBase64)?;
+    let mut record = lz::decompress(&packed, MAX_STATE_BYTES)?;
+    if record.len() < 4 {
+        return Err(DecodeError::Truncated);
+    }
+    let at = record.len() - 4;
+    let sum = u32::from_le_bytes([record[at], record[at + 1], record[at + 2], record[at + 3]]);
+    record.truncate(at);
+    if fnv1a(&record) != sum {
+        return Err(DecodeError::ChecksumMismatch);
+    }
+    Ok(record)
 }
 
 /// True when the encoded text is short enough for a share link.
@@ -161,16 +265,8 @@ pub fn decode(text: &str) -> Result<LabState, DecodeError> {
     if version != FORMAT_VERSION {
         return Err(DecodeError::UnsupportedVersion(version));
     }
-    let packed = base64::decode(chars.as_str()).ok_or(DecodeError::NotBase64)?;
-    let record = lz::decompress(&packed, MAX_STATE_BYTES)?;
-    if record.len() < 4 {
-        return Err(DecodeError::Truncated);
-    }
-    let (body, sum) = record.split_at(record.len() - 4);
-    if fnv1a(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
-        return Err(DecodeError::ChecksumMismatch);
-    }
-    let mut r = Reader { bytes: body };
+    let record = unpack(chars.as_str())?;
+    let mut r = RecordReader::new(&record);
     let state = LabState {
         dockerfile: r.str()?,
         context: r.list()?,
@@ -179,9 +275,7 @@ pub fn decode(text: &str) -> Result<LabState, DecodeError> {
         changed_args: r.list()?,
         target: r.str()?,
     };
-    if !r.bytes.is_empty() {
-        return Err(DecodeError::Corrupt("bytes after the last field"));
-    }
+    r.finish()?;
     Ok(state)
 }
 
@@ -222,31 +316,6 @@ fn put_list(out: &mut Vec<u8>, items: &[String]) {
     put_varint(out, items.len());
     for item in items {
         put_str(out, item);
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl Reader<'_> {
-    fn str(&mut self) -> Result<String, DecodeError> {
-        let len = take_varint(&mut self.bytes).ok_or(DecodeError::Truncated)?;
-        if len > self.bytes.len() {
-            return Err(DecodeError::Truncated);
-        }
-        let (text, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        String::from_utf8(text.to_vec()).map_err(|_| DecodeError::Corrupt("text is not UTF-8"))
-    }
-
-    fn list(&mut self) -> Result<Vec<String>, DecodeError> {
-        let count = take_varint(&mut self.bytes).ok_or(DecodeError::Truncated)?;
-        // Every item takes at least its one length byte.
-        if count > self.bytes.len() {
-            return Err(DecodeError::Truncated);
-        }
-        (0..count).map(|_| self.str()).collect()
     }
 }
 

@@ -378,6 +378,21 @@ pub fn fix_title(message: &Message, lang: Lang) -> String {
 /// parsed from: fixes move text verbatim, and the tree does not own it.
 /// Findings come sorted by position, then rule.
 pub fn lint(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec<Finding> {
+    lint_with(dockerfile, source, options, true)
+}
+
+/// [`lint`] without the inline suppressions (`# shipshape ignore=...`): what a check that must
+/// not be talked out of a finding (an exercise's goal) sees.
+pub fn lint_all(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec<Finding> {
+    lint_with(dockerfile, source, options, false)
+}
+
+fn lint_with(
+    dockerfile: &Dockerfile,
+    source: &str,
+    options: &LintOptions,
+    honor_suppressions: bool,
+) -> Vec<Finding> {
     let ctx = Ctx::new(dockerfile, source, options);
     let mut findings = Vec::new();
     if ctx.stages.is_empty() {
@@ -406,7 +421,9 @@ pub fn lint(dockerfile: &Dockerfile, source: &str, options: &LintOptions) -> Vec
             check(&ctx, &mut findings);
         }
     }
-    findings.retain(|f| !ctx.suppressed(f));
+    if honor_suppressions {
+        findings.retain(|f| !ctx.suppressed(f));
+    }
     findings.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
     });
