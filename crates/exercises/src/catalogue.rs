@@ -176,8 +176,11 @@ pub fn definition_problems(e: &Exercise) -> Vec<String> {
             Check::Rebuild {
                 max_heavy: None,
                 max_rebuilt: None,
+                min_rebuilt: None,
                 ..
-            } => out.push("a rebuild check needs max_heavy or max_rebuilt".to_string()),
+            } => {
+                out.push("a rebuild check needs max_heavy, max_rebuilt or min_rebuilt".to_string())
+            }
             Check::Rebuild { changed, .. } | Check::Ignored { paths: changed } => {
                 if let Some(t) = &e.dockerfile {
                     for c in changed.iter() {

@@ -279,11 +279,20 @@ pub fn check_scenario_json(e: &Exercise, json: &str) -> Outcome {
 
 /// A scenario against a capacity exercise.
 pub fn check_scenario(e: &Exercise, s: &Scenario) -> Outcome {
+    match e.capacity.as_ref().map(|t| parse_scenario(&t.start)) {
+        Some(Ok(start)) => check_scenario_from(e, s, &start),
+        _ => every_goal(e, Problem::WrongKind),
+    }
+}
+
+/// [`check_scenario`] with the exercise's start already read (the calculator has it as its
+/// form): no JSON reader is needed, so the calculator's bundle carries none.
+pub fn check_scenario_from(e: &Exercise, s: &Scenario, start: &Scenario) -> Outcome {
     if e.capacity.is_none() {
         return every_goal(e, Problem::WrongKind);
     }
     Outcome {
-        results: check_capacity(e, &goals(e), s),
+        results: check_capacity(e, &goals(e), s, start),
     }
 }
 
@@ -412,7 +421,7 @@ impl<'a> DockerfileWork<'a> {
                         rebuilt: rebuilt.len() as u32,
                     });
                 }
-                (too_heavy || too_many).then(|| Problem::Reruns {
+                (too_heavy || too_many).then_some(Problem::Reruns {
                     rebuilt: rebuilt.len() as u32,
                     heavy,
                 })
@@ -756,9 +765,7 @@ fn build_commands(facts: &ImageFacts) -> Vec<String> {
             ("go" | "cargo", "build" | "install") => format!("{} {}", word(0), word(1)),
             ("npm" | "pnpm", "run") if word(2) == "build" => format!("{} run build", word(0)),
             ("yarn" | "pnpm", "build") => format!("{} build", word(0)),
-            ("mvn" | "mvnw", sub) if matches!(sub, "package" | "install" | "verify") => {
-                "mvn package".to_string()
-            }
+            ("mvn" | "mvnw", "package" | "install" | "verify") => "mvn package".to_string(),
             ("gradle" | "gradlew", "build" | "assemble") => "gradle build".to_string(),
             ("dotnet", "publish" | "build") => format!("dotnet {}", word(1)),
             ("tsc", _) => "tsc".to_string(),
@@ -832,7 +839,7 @@ fn invalid_results(goals: &[Goal], field: &str, reason: &str) -> Vec<GoalResult>
         .collect()
 }
 
-fn check_capacity(e: &Exercise, goals: &[Goal], s: &Scenario) -> Vec<GoalResult> {
+fn check_capacity(e: &Exercise, goals: &[Goal], s: &Scenario, start: &Scenario) -> Vec<GoalResult> {
     let Some(task) = &e.capacity else {
         return Vec::new();
     };
@@ -845,7 +852,7 @@ fn check_capacity(e: &Exercise, goals: &[Goal], s: &Scenario) -> Vec<GoalResult>
         .map(|g| {
             let problem = match g {
                 Goal::ValidScenario => None,
-                Goal::FactsKept => facts_changed(task, s),
+                Goal::FactsKept => facts_changed(task, s, start),
                 Goal::Check(i) => match e.checks.get(*i) {
                     Some(c) => capacity_check(c, s, &r),
                     None => Some(Problem::WrongKind),
@@ -948,13 +955,10 @@ pub(crate) fn quantity_of(q: Quantity, s: &Scenario, r: &CapacityResult) -> f64 
 }
 
 /// Which of the scenario's facts (everything but the exercise's decisions) differ from the
-/// start's, compared as JSON numbers with a little tolerance (a form's round trip may write
-/// 1228.8 as 1228.8000000000002).
-fn facts_changed(task: &CapacityTask, s: &Scenario) -> Option<Problem> {
-    let start = parse_scenario(&task.start).ok()?;
+/// start's. Both come from the same reader (the JSON, or the calculator's form), so a fact
+/// left alone is equal to the last bit.
+fn facts_changed(task: &CapacityTask, s: &Scenario, start: &Scenario) -> Option<Problem> {
     let mut masked = s.clone();
-    masked.name = start.name.clone();
-    masked.deploy = start.deploy.clone();
     for d in task.decisions.iter() {
         match d {
             Decision::Workers => masked.workers = start.workers.clone(),
@@ -986,43 +990,32 @@ fn facts_changed(task: &CapacityTask, s: &Scenario) -> Option<Problem> {
             Decision::Spares => masked.redundancy = start.redundancy,
         }
     }
-    let a = serde_json::to_value(&masked).ok()?;
-    let b = serde_json::to_value(&start).ok()?;
     let mut parts = Vec::new();
-    for (key, name) in [
-        ("app", "app"),
-        ("server", "server"),
-        ("workers", "workers"),
-        ("container", "container"),
-        ("target", "target"),
-        ("traffic", "traffic"),
-        ("target_utilization", "target_utilization"),
-        ("redundancy", "redundancy"),
-    ] {
-        if !same_json(&a[key], &b[key]) {
-            parts.push(name);
-        }
+    if masked.app != start.app {
+        parts.push("app");
+    }
+    if masked.server != start.server {
+        parts.push("server");
+    }
+    if masked.workers != start.workers {
+        parts.push("workers");
+    }
+    if masked.container != start.container {
+        parts.push("container");
+    }
+    if masked.target != start.target {
+        parts.push("target");
+    }
+    if masked.traffic != start.traffic {
+        parts.push("traffic");
+    }
+    if masked.target_utilization != start.target_utilization {
+        parts.push("target_utilization");
+    }
+    if masked.redundancy != start.redundancy {
+        parts.push("redundancy");
     }
     (!parts.is_empty()).then_some(Problem::FactsChanged { parts })
-}
-
-fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
-            (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0)
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 #[cfg(test)]

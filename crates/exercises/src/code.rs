@@ -130,6 +130,13 @@ pub fn decode(text: &str) -> Result<Code, CodeError> {
     Ok(Code { name, entries })
 }
 
+/// A capacity exercise's work as a code carries it: the scenario as the engine's JSON.
+pub fn scenario_work(s: &shipshape_capacity::Scenario) -> Vec<String> {
+    serde_json::to_string(s)
+        .map(|json| vec![json])
+        .unwrap_or_default()
+}
+
 /// The work of a code entry (or of a saved exercise) as [`check`] takes it; `None` when it has
 /// the wrong shape for the exercise's kind.
 pub fn work_of(kind: Kind, fields: &[String]) -> Option<Work<'_>> {

@@ -24,7 +24,8 @@ pub mod saved;
 pub mod words;
 
 pub use check::{
-    check, check_choice, check_dockerfile, check_scenario, check_scenario_json, goals,
-    invalid_scenario, Goal, GoalResult, Missing, Outcome, Problem, Relation, Work,
+    check, check_choice, check_dockerfile, check_scenario, check_scenario_from,
+    check_scenario_json, goals, invalid_scenario, Goal, GoalResult, Missing, Outcome, Problem,
+    Relation, Work,
 };
 pub use model::*;

@@ -48,12 +48,32 @@ fn join(lang: Lang, items: &[String]) -> String {
     }
 }
 
+/// A number as a person writes it: whole when it is, else with up to two decimals. Written
+/// from integers, so the lab's bundle carries no float formatting.
 fn number(n: f64) -> String {
-    if n.fract().abs() < 1e-9 {
-        format!("{}", n.round() as i64)
+    if !n.is_finite() {
+        return "0".to_string();
+    }
+    let hundredths = (n * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    let sign = if hundredths < 0 && whole == 0 {
+        "-"
     } else {
-        let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        ""
+    };
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+/// An exercise's kind, as the track names it.
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Dockerfile => "Dockerfile",
+        Kind::Capacity => tr(lang, "capacity", "용량", "キャパシティ"),
+        Kind::Concept => tr(lang, "concept", "개념", "概念"),
     }
 }
 
@@ -85,7 +105,7 @@ fn same_start_label(e: &Exercise, lang: Lang) -> String {
         .unwrap_or_default();
     match lang {
         Lang::En => format!("It still starts the app with `{command}`"),
-        Lang::Ko => format!("여전히 `{command}`(으)로 앱을 시작합니다"),
+        Lang::Ko => format!("여전히 `{command}` 명령으로 앱을 시작합니다"),
         Lang::Ja => format!("引き続き `{command}` でアプリを起動する"),
     }
 }
@@ -106,8 +126,8 @@ fn plain_goal_label(e: &Exercise, goal: Goal, lang: Lang) -> String {
         Goal::SameInstalls => tr(
             lang,
             "The image still installs what the start file installs",
-            "처음 파일이 설치하던 것을 이미지가 여전히 설치합니다",
-            "最初のファイルがインストールしていたものを、イメージが引き続きインストールする",
+            "처음 주어진 Dockerfile이 설치하던 것을 이미지가 여전히 설치합니다",
+            "元のファイルがインストールしていたものを、引き続きイメージにインストールする",
         )
         .to_string(),
         Goal::AppInImage => {
@@ -145,7 +165,9 @@ fn plain_goal_label(e: &Exercise, goal: Goal, lang: Lang) -> String {
             let yours = join(lang, &yours);
             match lang {
                 Lang::En => format!("Only {yours} changed: the rest is the exercise's facts"),
-                Lang::Ko => format!("{yours}만 바꿨습니다. 나머지는 연습 문제가 정한 조건입니다"),
+                Lang::Ko => {
+                    format!("바꾼 것은 {yours}뿐이고, 나머지는 연습 문제가 정한 조건 그대로입니다")
+                }
                 Lang::Ja => format!("変えたのは{yours}だけで、ほかは演習の前提のまま"),
             }
         }
@@ -153,7 +175,7 @@ fn plain_goal_label(e: &Exercise, goal: Goal, lang: Lang) -> String {
             lang,
             "The right answer is chosen",
             "올바른 답을 골랐습니다",
-            "正しい答えを選んでいる",
+            "正解を選んでいる",
         )
         .to_string(),
     }
@@ -176,17 +198,17 @@ fn check_label(c: &Check, lang: Lang) -> String {
                 (Lang::En, Some(0)) => Some("no heavy step".to_string()),
                 (Lang::En, Some(1)) => Some("at most 1 heavy step".to_string()),
                 (Lang::En, Some(n)) => Some(format!("at most {n} heavy steps")),
-                (Lang::Ko, Some(0)) => Some("무거운 단계는 하나도".to_string()),
-                (Lang::Ko, Some(n)) => Some(format!("무거운 단계는 최대 {n}개만")),
-                (Lang::Ja, Some(0)) => Some("重いステップを 1 つも".to_string()),
-                (Lang::Ja, Some(n)) => Some(format!("重いステップを最大 {n} 個まで")),
+                (Lang::Ko, Some(0)) => Some("무거운 단계 없음".to_string()),
+                (Lang::Ko, Some(n)) => Some(format!("무거운 단계 최대 {n}개")),
+                (Lang::Ja, Some(0)) => Some("重いステップはなし".to_string()),
+                (Lang::Ja, Some(n)) => Some(format!("重いステップは{n}個まで")),
             };
             let steps = match (lang, max_rebuilt) {
                 (_, None) => None,
                 (Lang::En, Some(1)) => Some("at most 1 step".to_string()),
                 (Lang::En, Some(n)) => Some(format!("at most {n} steps")),
-                (Lang::Ko, Some(n)) => Some(format!("단계는 최대 {n}개만")),
-                (Lang::Ja, Some(n)) => Some(format!("ステップを最大 {n} 個まで")),
+                (Lang::Ko, Some(n)) => Some(format!("최대 {n}개")),
+                (Lang::Ja, Some(n)) => Some(format!("ステップは{n}個まで")),
             };
             let least = match (lang, min_rebuilt) {
                 (_, None) => None,
@@ -194,26 +216,31 @@ fn check_label(c: &Check, lang: Lang) -> String {
                     "at least {n} step{}",
                     if *n == 1 { "" } else { "s" }
                 )),
-                (Lang::Ko, Some(n)) => Some(format!("단계는 최소 {n}개")),
-                (Lang::Ja, Some(n)) => Some(format!("ステップを最低 {n} 個")),
+                (Lang::Ko, Some(n)) => Some(format!("최소 {n}개")),
+                (Lang::Ja, Some(n)) => Some(format!("ステップは{n}個以上")),
             };
             let limits: Vec<String> = [least, steps, heavy].into_iter().flatten().collect();
             match lang {
                 Lang::En => format!("Changing {what} reruns {}", limits.join(" and ")),
                 Lang::Ko => {
-                    let none = *max_heavy == Some(0) && max_rebuilt.is_none();
+                    let none =
+                        *max_heavy == Some(0) && max_rebuilt.is_none() && min_rebuilt.is_none();
                     if none {
                         format!("{what}을(를) 바꿔도 무거운 단계는 하나도 다시 실행되지 않습니다")
                     } else {
-                        format!("{what}을(를) 바꾸면 {} 다시 실행됩니다", limits.join(", "))
+                        format!(
+                            "{what}을(를) 바꿨을 때 다시 실행되는 단계: {}",
+                            limits.join(", ")
+                        )
                     }
                 }
                 Lang::Ja => {
-                    let none = *max_heavy == Some(0) && max_rebuilt.is_none();
+                    let none =
+                        *max_heavy == Some(0) && max_rebuilt.is_none() && min_rebuilt.is_none();
                     if none {
-                        format!("{what} を変えても重いステップは 1 つも再実行されない")
+                        format!("{what} を変えても、重いステップは1つも再実行されない")
                     } else {
-                        format!("{what} を変えたときの再実行は{}", limits.join("、"))
+                        format!("{what} を変えたときの再実行：{}", limits.join("、"))
                     }
                 }
             }
@@ -223,7 +250,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
             (Lang::Ko, false) => format!("{rule} 발견 사항이 없습니다"),
             (Lang::Ja, false) => format!("{rule} の指摘がない"),
             (Lang::En, true) => format!("The lab finds {rule}"),
-            (Lang::Ko, true) => format!("실습 도구가 {rule}을(를) 찾아냅니다"),
+            (Lang::Ko, true) => format!("실습 도구에 {rule} 발견 사항이 표시됩니다"),
             (Lang::Ja, true) => format!("ラボが {rule} を指摘する"),
         },
         Check::NonRootUser => tr(
@@ -254,7 +281,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
             );
             match lang {
                 Lang::En => format!("The start command passes {args}"),
-                Lang::Ko => format!("시작 명령에 {args}이(가) 들어 있습니다"),
+                Lang::Ko => format!("시작 명령에 {args} 옵션이 들어 있습니다"),
                 Lang::Ja => format!("起動コマンドに {args} が付いている"),
             }
         }
@@ -276,7 +303,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
                 text.push_str(&match lang {
                     Lang::En => format!(", installing `{m}` first"),
                     Lang::Ko => format!(". 먼저 `{m}`을(를) 설치합니다"),
-                    Lang::Ja => format!("。先に `{m}` をインストールする"),
+                    Lang::Ja => format!("（先に `{m}` をインストール）"),
                 });
             }
             if *outside_final {
@@ -284,7 +311,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
                     lang,
                     ", and the final image does not need it",
                     ". 최종 이미지는 이 스테이지를 쓰지 않습니다",
-                    "。最終イメージはこのステージを使わない",
+                    "。最終イメージはこのステージを必要としない",
                 ));
             }
             text
@@ -303,8 +330,8 @@ fn check_label(c: &Check, lang: Lang) -> String {
         Check::Fits => tr(
             lang,
             "The calculator says it fits",
-            "계산기 결과가 '들어맞음'입니다",
-            "計算機の判定が「収まる」になっている",
+            "계산기 결과가 '들어갑니다'로 나옵니다",
+            "計算機の判定が「収まります」になっている",
         )
         .to_string(),
         Check::NoWarning { code } => match crate::catalogue::warning_code(code) {
@@ -325,7 +352,8 @@ fn check_label(c: &Check, lang: Lang) -> String {
                 (Relation::AtMost, at_most),
             ] {
                 if let Some(o) = operand {
-                    parts.push(relation_text(relation, &operand_text(o, lang), lang));
+                    let (bound, named) = operand_text(o, lang);
+                    parts.push(relation_text(relation, (&bound, named), lang));
                 }
             }
             match lang {
@@ -349,24 +377,28 @@ fn capitalised(s: &str) -> String {
     }
 }
 
-fn operand_text(o: &Operand, lang: Lang) -> String {
+fn operand_text(o: &Operand, lang: Lang) -> (String, bool) {
     match o {
-        Operand::Number(n) => number(*n),
-        Operand::Quantity(q) => quantity_name(*q, lang).to_string(),
+        Operand::Number(n) => (number(*n), false),
+        Operand::Quantity(q) => (quantity_name(*q, lang).to_string(), true),
     }
 }
 
-fn relation_text(r: Relation, bound: &str, lang: Lang) -> String {
-    match (lang, r) {
-        (Lang::En, Relation::Equals) => format!("exactly {bound}"),
-        (Lang::En, Relation::AtLeast) => format!("at least {bound}"),
-        (Lang::En, Relation::AtMost) => format!("at most {bound}"),
-        (Lang::Ko, Relation::Equals) => format!("정확히 {bound}"),
-        (Lang::Ko, Relation::AtLeast) => format!("{bound} 이상"),
-        (Lang::Ko, Relation::AtMost) => format!("{bound} 이하"),
-        (Lang::Ja, Relation::Equals) => format!("ちょうど{bound}"),
-        (Lang::Ja, Relation::AtLeast) => format!("{bound}以上"),
-        (Lang::Ja, Relation::AtMost) => format!("{bound}以下"),
+/// "exactly 5", "at least the nodes needed"... `named` says the bound is a quantity's name,
+/// not a number.
+fn relation_text(r: Relation, (bound, named): (&str, bool), lang: Lang) -> String {
+    match (lang, r, named) {
+        (Lang::En, Relation::Equals, _) => format!("exactly {bound}"),
+        (Lang::En, Relation::AtLeast, _) => format!("at least {bound}"),
+        (Lang::En, Relation::AtMost, _) => format!("at most {bound}"),
+        (Lang::Ko, Relation::Equals, true) => format!("{bound}와(과) 같음"),
+        (Lang::Ko, Relation::Equals, false) => format!("정확히 {bound}"),
+        (Lang::Ko, Relation::AtLeast, _) => format!("{bound} 이상"),
+        (Lang::Ko, Relation::AtMost, _) => format!("{bound} 이하"),
+        (Lang::Ja, Relation::Equals, true) => format!("{bound}と同じ"),
+        (Lang::Ja, Relation::Equals, false) => format!("ちょうど{bound}"),
+        (Lang::Ja, Relation::AtLeast, _) => format!("{bound}以上"),
+        (Lang::Ja, Relation::AtMost, _) => format!("{bound}以下"),
     }
 }
 
@@ -377,19 +409,19 @@ pub fn quantity_name(q: Quantity, lang: Lang) -> &'static str {
             lang,
             "workers per container",
             "컨테이너당 워커 수",
-            "コンテナーあたりのワーカー数",
+            "コンテナあたりのワーカー数",
         ),
         Quantity::Containers => tr(
             lang,
             "containers (replicas)",
             "컨테이너(레플리카) 수",
-            "コンテナー（レプリカ）数",
+            "コンテナ（レプリカ）数",
         ),
         Quantity::ContainersPerNode => tr(
             lang,
             "containers per node",
             "노드당 컨테이너 수",
-            "ノードあたりのコンテナー数",
+            "ノードあたりのコンテナ数",
         ),
         Quantity::Nodes => tr(lang, "the nodes needed", "필요한 노드 수", "必要なノード数"),
         Quantity::NodeCount => tr(lang, "node count", "노드 수", "ノード数"),
@@ -397,19 +429,19 @@ pub fn quantity_name(q: Quantity, lang: Lang) -> &'static str {
             lang,
             "memory per container (MiB)",
             "컨테이너당 메모리(MiB)",
-            "コンテナーあたりのメモリー（MiB）",
+            "コンテナあたりのメモリ（MiB）",
         ),
         Quantity::MemoryLimitMib => tr(
             lang,
             "memory limit (MiB)",
             "메모리 제한(MiB)",
-            "メモリー制限（MiB）",
+            "メモリ制限（MiB）",
         ),
         Quantity::LimitOverUse => tr(
             lang,
             "memory limit ÷ memory used",
             "메모리 제한 ÷ 사용 메모리",
-            "メモリー制限 ÷ 使用メモリー",
+            "メモリ制限 ÷ 使用メモリ",
         ),
         Quantity::WorkerProcessesNeeded => tr(
             lang,
@@ -436,16 +468,16 @@ pub fn quantity_name(q: Quantity, lang: Lang) -> &'static str {
 pub fn decision(d: Decision, lang: Lang) -> &'static str {
     match d {
         Decision::Workers => tr(lang, "the workers", "워커 수", "ワーカー数"),
-        Decision::Server => tr(lang, "the server", "서버", "サーバー"),
-        Decision::MemoryLimit => tr(lang, "the memory limit", "메모리 제한", "メモリー制限"),
+        Decision::Server => tr(lang, "the server", "서버 방식", "サーバー"),
+        Decision::MemoryLimit => tr(lang, "the memory limit", "메모리 제한", "メモリ制限"),
         Decision::CpuLimit => tr(lang, "the CPU limit", "CPU 제한", "CPU 制限"),
-        Decision::CpuRequest => tr(lang, "the CPU request", "CPU 요청", "CPU 要求"),
-        Decision::NodeType => tr(lang, "the node type", "노드 종류", "ノードの種類"),
+        Decision::CpuRequest => tr(lang, "the CPU request", "CPU 요청", "CPU リクエスト"),
+        Decision::NodeType => tr(lang, "the node type", "노드 유형", "ノードの種類"),
         Decision::NodeCount => tr(lang, "the node count", "노드 수", "ノード数"),
         Decision::Spares => tr(
             lang,
             "the spare replicas",
-            "예비 레플리카",
+            "여분 레플리카",
             "予備のレプリカ",
         ),
     }
@@ -457,7 +489,7 @@ fn no_warning_label(code: WarningCode, lang: Lang) -> String {
             lang,
             "No OOM kill: the container stays within its memory limit",
             "OOM 킬이 없습니다. 컨테이너가 메모리 제한 안에서 동작합니다",
-            "OOM キルが起きない（コンテナーがメモリー制限内に収まる）",
+            "OOM kill されない（コンテナがメモリ制限内に収まる）",
         ),
         WarningCode::WorkersFromHostCores => tr(
             lang,
@@ -475,12 +507,12 @@ fn no_warning_label(code: WarningCode, lang: Lang) -> String {
             lang,
             "One container fits in a node's memory",
             "컨테이너 하나가 노드 메모리에 들어갑니다",
-            "コンテナー 1 つがノードのメモリーに収まる",
+            "コンテナ1つがノードのメモリに収まる",
         ),
         WarningCode::UtilizationAboveBand => tr(
             lang,
             "The target utilization leaves headroom for spikes",
-            "목표 사용률이 급증에 대비한 여유를 남깁니다",
+            "목표 사용률이 트래픽 급증에 대비한 여유분을 남깁니다",
             "目標使用率に急増への余裕がある",
         ),
         _ => {
@@ -502,7 +534,7 @@ fn warning_name(code: WarningCode) -> &'static str {
 fn does_not_fit(w: Option<&Warning>, lang: Lang) -> String {
     let value = |name: &str| {
         w.and_then(|w| w.values.get(name))
-            .map(|v| number(v.round()))
+            .map(|v| number(*v).split('.').next().unwrap_or("").to_string())
             .unwrap_or_default()
     };
     match w.map(|w| w.code) {
@@ -510,43 +542,43 @@ fn does_not_fit(w: Option<&Warning>, lang: Lang) -> String {
             let (needed, limit) = (value("needed_mib"), value("limit_mib"));
             match lang {
                 Lang::En => format!("It does not fit: the container needs {needed} MiB but its memory limit is {limit} MiB, so the kernel OOM-kills it (exit code 137)."),
-                Lang::Ko => format!("들어맞지 않습니다. 컨테이너에 {needed}MiB가 필요한데 메모리 제한은 {limit}MiB라서, 커널이 OOM 킬로 종료합니다(종료 코드 137)."),
-                Lang::Ja => format!("収まりません。コンテナーには {needed} MiB 必要ですが、メモリー制限は {limit} MiB なので、カーネルが OOM キルで停止させます（終了コード 137）。"),
+                Lang::Ko => format!("들어가지 않습니다. 컨테이너에 {needed}MiB가 필요한데 메모리 제한은 {limit}MiB라서, 커널이 컨테이너를 OOM으로 강제 종료합니다(종료 코드 137)."),
+                Lang::Ja => format!("収まりません。コンテナには {needed} MiB 必要ですが、メモリ制限は {limit} MiB なので、カーネルに OOM kill されます（終了コード 137）。"),
             }
         }
         Some(WarningCode::MemoryOverNode) => {
             let (needed, available) = (value("needed_mib"), value("available_mib"));
             match lang {
                 Lang::En => format!("It does not fit: one container needs {needed} MiB, and the machine or node has {available} MiB for it."),
-                Lang::Ko => format!("들어맞지 않습니다. 컨테이너 하나에 {needed}MiB가 필요한데, 머신이나 노드에서 쓸 수 있는 메모리는 {available}MiB입니다."),
-                Lang::Ja => format!("収まりません。コンテナー 1 つに {needed} MiB 必要ですが、マシンやノードで使えるメモリーは {available} MiB です。"),
+                Lang::Ko => format!("들어가지 않습니다. 컨테이너 하나에 {needed}MiB가 필요한데, 머신이나 노드에서 쓸 수 있는 메모리는 {available}MiB입니다."),
+                Lang::Ja => format!("収まりません。コンテナ1つに {needed} MiB 必要ですが、マシン（またはノード）でコンテナに使えるメモリは {available} MiB です。"),
             }
         }
         Some(WarningCode::CpuOverNode) => tr(
             lang,
             "It does not fit: one container asks for more CPU than a node has for pods.",
-            "들어맞지 않습니다. 컨테이너 하나가 요청하는 CPU가 노드에서 Pod에 쓸 수 있는 양보다 많습니다.",
-            "収まりません。コンテナー 1 つが要求する CPU が、ノードで Pod に使える量を超えています。",
+            "들어가지 않습니다. 컨테이너 하나가 요청하는 CPU가 노드에서 Pod에 쓸 수 있는 양보다 많습니다.",
+            "収まりません。コンテナ1つの CPU リクエストが、ノードで Pod に使える CPU を超えています。",
         )
         .to_string(),
         Some(WarningCode::NotEnoughNodes) => tr(
             lang,
             "It does not fit: the replicas need more nodes than the node count.",
-            "들어맞지 않습니다. 레플리카를 모두 올리려면 노드 수보다 많은 노드가 필요합니다.",
+            "들어가지 않습니다. 레플리카를 모두 올리려면 노드 수보다 많은 노드가 필요합니다.",
             "収まりません。レプリカをすべて載せるには、ノード数より多くのノードが必要です。",
         )
         .to_string(),
         Some(WarningCode::NoPodSlots) => tr(
             lang,
             "It does not fit: the node has no pod slot left.",
-            "들어맞지 않습니다. 노드에 Pod를 더 올릴 자리가 없습니다.",
+            "들어가지 않습니다. 노드에 Pod를 더 올릴 자리가 없습니다.",
             "収まりません。ノードに Pod を載せる枠が残っていません。",
         )
         .to_string(),
         _ => tr(
             lang,
             "It does not fit: see the calculator's warnings.",
-            "들어맞지 않습니다. 계산기의 경고를 확인하세요.",
+            "들어가지 않습니다. 계산기의 경고를 확인하세요.",
             "収まりません。計算機の警告を確認してください。",
         )
         .to_string(),
@@ -562,7 +594,7 @@ fn warned(w: &Warning, lang: Lang) -> String {
             lang,
             "The worker count still comes from the host's cores, not from the container's CPU limit.",
             "워커 수가 아직 컨테이너의 CPU 제한이 아니라 호스트의 코어 수로 정해집니다.",
-            "ワーカー数が、まだコンテナーの CPU 制限ではなくホストのコア数から決まっています。",
+            "ワーカー数が、まだコンテナの CPU 制限ではなくホストのコア数から決まっています。",
         )
         .to_string(),
         code => match lang {
@@ -601,28 +633,28 @@ fn fact_part(part: &str, lang: Lang) -> &'static str {
             lang,
             "the app (its memory and timings)",
             "앱(메모리와 처리 시간)",
-            "アプリ（メモリーと処理時間）",
+            "アプリ（メモリと処理時間）",
         ),
-        "server" => tr(lang, "the server", "서버", "サーバー"),
+        "server" => tr(lang, "the server", "서버 방식", "サーバー"),
         "workers" => tr(lang, "the workers", "워커 수", "ワーカー数"),
         "container" => tr(
             lang,
             "the container's limits",
             "컨테이너 제한",
-            "コンテナーの制限",
+            "コンテナの制限",
         ),
         "target" => tr(
             lang,
             "the machine or cluster",
             "머신이나 클러스터",
-            "マシンやクラスター",
+            "マシンまたはクラスター",
         ),
         "traffic" => tr(lang, "the traffic", "트래픽", "トラフィック"),
         "target_utilization" => tr(lang, "the target utilization", "목표 사용률", "目標使用率"),
         _ => tr(
             lang,
             "the spare replicas",
-            "예비 레플리카",
+            "여분 레플리카",
             "予備のレプリカ",
         ),
     }
@@ -631,12 +663,21 @@ fn fact_part(part: &str, lang: Lang) -> &'static str {
 /// What is still wrong, in `lang`.
 pub fn problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
     match p {
-        Problem::Finding(f) => format!(
-            "{} ({}): {}",
-            f.rule,
-            line(lang, f.span.start_pos.line),
-            message_text(&f.message, lang)
-        ),
+        Problem::ParseError { line: n, kind } => {
+            let text = shipshape_dockerfile::diagnostic_text(kind, lang);
+            match lang {
+                Lang::Ja => format!("{}：{text}", line(lang, *n)),
+                _ => format!("{}: {text}", capitalised(&line(lang, *n))),
+            }
+        }
+        Problem::Finding(f) => {
+            let (rule, at) = (f.rule, line(lang, f.span.start_pos.line));
+            let text = message_text(&f.message, lang);
+            match lang {
+                Lang::Ja => format!("{rule}（{at}）：{text}"),
+                _ => format!("{rule} ({at}): {text}"),
+            }
+        }
         _ => plain_problem(e, p, lang),
     }
 }
@@ -648,45 +689,51 @@ pub fn capacity_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
 
 fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
     match p {
-        Problem::WrongKind => match lang {
-            Lang::En => format!("This is not work for a {} exercise.", e.kind().as_str()),
-            Lang::Ko => format!("{} 연습 문제에 맞는 제출물이 아닙니다.", e.kind().as_str()),
-            Lang::Ja => format!("{} の演習に合う提出物ではありません。", e.kind().as_str()),
-        },
+        Problem::WrongKind => {
+            let kind = kind_name(e.kind(), lang);
+            match lang {
+                Lang::En => format!("This is not work for a {kind} exercise."),
+                Lang::Ko => format!("이 연습 문제({kind})에 맞는 제출물이 아닙니다."),
+                Lang::Ja => format!("この演習（{kind}）に合う提出物ではありません。"),
+            }
+        }
         // Worded by `problem`, with the Dockerfile engine's messages.
         Problem::ParseError { .. } | Problem::Finding(_) => String::new(),
         Problem::Reruns { rebuilt, heavy } => {
             let steps: Vec<String> = heavy
                 .iter()
-                .map(|(n, text)| format!("`{text}` ({})", line(lang, *n)))
+                .map(|(n, text)| match lang {
+                    Lang::Ja => format!("`{text}`（{}）", line(lang, *n)),
+                    _ => format!("`{text}` ({})", line(lang, *n)),
+                })
                 .collect();
             match (lang, heavy.len()) {
                 (Lang::En, 0) => format!("{rebuilt} steps rerun."),
-                (Lang::Ko, 0) => format!("{rebuilt}개 단계가 다시 실행됩니다."),
-                (Lang::Ja, 0) => format!("{rebuilt} 個のステップが再実行されます。"),
+                (Lang::Ko, 0) => format!("단계 {rebuilt}개가 다시 실행됩니다."),
+                (Lang::Ja, 0) => format!("{rebuilt}個のステップが再実行されます。"),
                 (Lang::En, n) => format!(
                     "{rebuilt} step{} rerun, {n} of them heavy: {}.",
                     if *rebuilt == 1 { "" } else { "s" },
                     join(lang, &steps)
                 ),
                 (Lang::Ko, n) => format!(
-                    "{rebuilt}개 단계가 다시 실행되고, 그중 무거운 단계가 {n}개입니다: {}.",
+                    "단계 {rebuilt}개가 다시 실행되고, 그중 {n}개가 무거운 단계입니다: {}.",
                     join(lang, &steps)
                 ),
                 (Lang::Ja, n) => format!(
-                    "{rebuilt} 個のステップが再実行され、そのうち {n} 個が重いステップです：{}。",
+                    "{rebuilt}個のステップが再実行され、そのうち{n}個が重いステップです：{}。",
                     join(lang, &steps)
                 ),
             }
         }
         Problem::TooFewReruns { rebuilt } => match lang {
             Lang::En => format!("The change reruns {rebuilt} step(s): what it feeds no longer reaches the image. Move the step, don't delete it."),
-            Lang::Ko => format!("이 변경으로 다시 실행되는 단계가 {rebuilt}개뿐입니다. 그 값이 더 이상 이미지에 반영되지 않습니다. 단계는 지우지 말고 옮기세요."),
-            Lang::Ja => format!("この変更で再実行されるステップは {rebuilt} 個だけで、その値がもうイメージに反映されません。ステップは消さずに移動してください。"),
+            Lang::Ko => format!("이 변경으로 다시 실행되는 단계가 {rebuilt}개뿐입니다. 바꾼 내용이 더 이상 이미지에 반영되지 않는다는 뜻입니다. 단계는 지우지 말고 옮기세요."),
+            Lang::Ja => format!("この変更で再実行されるステップは{rebuilt}個だけで、変更した内容がもうイメージに届いていません。ステップは消さずに移動してください。"),
         },
         Problem::FindingMissing { rule } => match lang {
             Lang::En => format!("The lab does not find {rule} yet."),
-            Lang::Ko => format!("실습 도구가 아직 {rule}을(를) 찾지 못합니다."),
+            Lang::Ko => format!("실습 도구에 아직 {rule} 발견 사항이 표시되지 않습니다."),
             Lang::Ja => format!("ラボはまだ {rule} を指摘していません。"),
         },
         Problem::UserMissing { user, line: n } => match lang {
@@ -703,19 +750,19 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
         .to_string(),
         Problem::ShellForm { line: n } => match lang {
             Lang::En => format!("{} is in shell form: `/bin/sh` becomes PID 1, and the app never receives SIGTERM.", capitalised(&line(lang, *n))),
-            Lang::Ko => format!("{}이(가) 셸 형식입니다. `/bin/sh`가 PID 1이 되어 앱은 SIGTERM을 받지 못합니다.", line(lang, *n)),
+            Lang::Ko => format!("{}의 명령이 셸 형식입니다. `/bin/sh`가 PID 1이 되어 앱은 SIGTERM을 받지 못합니다.", line(lang, *n)),
             Lang::Ja => format!("{}がシェル形式です。`/bin/sh` が PID 1 になり、アプリには SIGTERM が届きません。", line(lang, *n)),
         },
         Problem::ShellWrapper { line: n } => match lang {
             Lang::En => format!("{} starts a shell, which stays PID 1: start the program itself.", capitalised(&line(lang, *n))),
-            Lang::Ko => format!("{}은(는) 셸을 시작하고, 그 셸이 PID 1로 남습니다. 프로그램을 직접 시작하세요.", line(lang, *n)),
+            Lang::Ko => format!("{}의 명령은 셸을 시작하고, 그 셸이 PID 1로 남습니다. 프로그램을 직접 시작하세요.", line(lang, *n)),
             Lang::Ja => format!("{}はシェルを起動し、そのシェルが PID 1 のまま残ります。プログラムを直接起動してください。", line(lang, *n)),
         },
         Problem::MissingArgs { args } => {
             let args = names(lang, args);
             match lang {
                 Lang::En => format!("The start command does not pass {args} yet."),
-                Lang::Ko => format!("시작 명령에 아직 {args}이(가) 없습니다."),
+                Lang::Ko => format!("시작 명령에 아직 {args} 옵션이 없습니다."),
                 Lang::Ja => format!("起動コマンドにまだ {args} がありません。"),
             }
         }
@@ -737,11 +784,11 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
         Problem::StageInFinal { name } => match lang {
             Lang::En => format!("The final image needs stage `{name}`, so what it installs ships with the app."),
             Lang::Ko => format!("최종 이미지가 `{name}` 스테이지를 쓰므로, 그 스테이지에서 설치한 것이 앱과 함께 배포됩니다."),
-            Lang::Ja => format!("最終イメージが `{name}` ステージを使っているため、そこでインストールしたものがアプリと一緒に出荷されます。"),
+            Lang::Ja => format!("最終イメージが `{name}` ステージを使っているため、そこでインストールしたものがアプリと一緒に本番環境に入ってしまいます。"),
         },
         Problem::NotIgnored { path, line: n, step } => match lang {
             Lang::En => format!("Changing `{path}` reruns `{step}` ({}): the file is still in the build context.", line(lang, *n)),
-            Lang::Ko => format!("`{path}`을(를) 바꾸면 `{step}`({})이(가) 다시 실행됩니다. 이 파일이 아직 빌드 컨텍스트에 들어갑니다.", line(lang, *n)),
+            Lang::Ko => format!("`{path}`을(를) 바꾸면 `{step}` 단계({})가 다시 실행됩니다. 이 파일이 아직 빌드 컨텍스트에 들어 있습니다.", line(lang, *n)),
             Lang::Ja => format!("`{path}` を変えると `{step}`（{}）が再実行されます。このファイルはまだビルドコンテキストに入っています。", line(lang, *n)),
         },
         Problem::MissingInstalls(missing) => {
@@ -750,8 +797,8 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
                 .map(|m| match m {
                     Missing::Dependencies { tool, line: n } => match lang {
                         Lang::En => format!("{} (start file, {})", ecosystem_family(*tool, lang), line(lang, *n)),
-                        Lang::Ko => format!("{}(처음 파일 {})", ecosystem_family(*tool, lang), line(lang, *n)),
-                        Lang::Ja => format!("{}（最初のファイルの{}）", ecosystem_family(*tool, lang), line(lang, *n)),
+                        Lang::Ko => format!("처음 주어진 Dockerfile {1}의 {0}", ecosystem_family(*tool, lang), line(lang, *n)),
+                        Lang::Ja => format!("{}（元のファイルの{}）", ecosystem_family(*tool, lang), line(lang, *n)),
                     },
                     Missing::Package { name } => match lang {
                         Lang::En => format!("the package `{name}`"),
@@ -766,7 +813,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
                     Missing::IndexUpdate { manager } => match lang {
                         Lang::En => format!("the {manager} package index it needs (`update`, in the same RUN)"),
                         Lang::Ko => format!("설치에 필요한 {manager} 패키지 목록(같은 RUN의 `update`)"),
-                        Lang::Ja => format!("インストールに必要な {manager} のパッケージ一覧（同じ RUN での `update`）"),
+                        Lang::Ja => format!("インストールに必要な {manager} のパッケージリスト（同じ RUN での `update`）"),
                     },
                 })
                 .collect();
@@ -782,7 +829,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             match lang {
                 Lang::En => format!("{files} no longer reach the image: changing them reruns nothing in the final stage."),
                 Lang::Ko => format!("{files}이(가) 더 이상 이미지에 들어가지 않습니다. 바꿔도 최종 스테이지에서 다시 실행되는 단계가 없습니다."),
-                Lang::Ja => format!("{files} がイメージに入らなくなっています。変えても最終ステージで再実行されるステップがありません。"),
+                Lang::Ja => format!("{files} がイメージに入らなくなっています。これらを変えても、最終ステージでは何も再実行されません。"),
             }
         }
         Problem::StartChanged { expected, found } => {
@@ -790,15 +837,15 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             if found.is_empty() {
                 match lang {
                     Lang::En => format!("There is no start command; the start file runs `{expected}`."),
-                    Lang::Ko => format!("시작 명령이 없습니다. 처음 파일은 `{expected}`을(를) 실행합니다."),
-                    Lang::Ja => format!("起動コマンドがありません。最初のファイルは `{expected}` を実行します。"),
+                    Lang::Ko => format!("시작 명령이 없습니다. 처음 주어진 Dockerfile은 `{expected}`을(를) 실행합니다."),
+                    Lang::Ja => format!("起動コマンドがありません。元のファイルは `{expected}` を実行します。"),
                 }
             } else {
                 let found = found.join(" ");
                 match lang {
                     Lang::En => format!("It runs `{found}`, but the start file runs `{expected}`: keep the program and its arguments."),
-                    Lang::Ko => format!("`{found}`을(를) 실행하지만 처음 파일은 `{expected}`을(를) 실행합니다. 프로그램과 인자는 그대로 두세요."),
-                    Lang::Ja => format!("`{found}` を実行していますが、最初のファイルは `{expected}` を実行します。プログラムと引数はそのままにしてください。"),
+                    Lang::Ko => format!("`{found}`을(를) 실행하지만 처음 주어진 Dockerfile은 `{expected}`을(를) 실행합니다. 프로그램과 인자는 그대로 두세요."),
+                    Lang::Ja => format!("`{found}` を実行していますが、元のファイルは `{expected}` を実行します。プログラムと引数はそのままにしてください。"),
                 }
             }
         }
@@ -816,11 +863,11 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             bound,
         } => {
             let name = quantity_name(*quantity, lang);
-            let must = relation_text(*relation, &number(*bound), lang);
+            let must = relation_text(*relation, (&number(*bound), false), lang);
             match lang {
                 Lang::En => format!("{} is {}; it must be {must}.", capitalised(name), number(*value)),
                 Lang::Ko => format!("{name}이(가) {}입니다. {must}이어야 합니다.", number(*value)),
-                Lang::Ja => format!("{name}は {} です。{must}である必要があります。", number(*value)),
+                Lang::Ja => format!("{name}は{}です。{must}にしてください。", number(*value)),
             }
         }
         Problem::FactsChanged { parts } => {
@@ -828,7 +875,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             let parts = join(lang, &parts);
             match lang {
                 Lang::En => format!("You changed {parts}, which the exercise fixes: change only what it leaves to you."),
-                Lang::Ko => format!("연습 문제가 정해 둔 {parts}을(를) 바꿨습니다. 맡겨진 항목만 바꾸세요."),
+                Lang::Ko => format!("연습 문제가 정해 둔 {parts}을(를) 바꿨습니다. 직접 정하도록 맡긴 항목만 바꾸세요."),
                 Lang::Ja => format!("演習で決まっている{parts}を変えています。任された項目だけを変えてください。"),
             }
         }
@@ -837,7 +884,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             lang,
             "Not this one: read why, and try another.",
             "이 답은 아닙니다. 이유를 읽고 다른 답을 골라 보세요.",
-            "この答えではありません。理由を読んで、別の答えを選んでください。",
+            "不正解です。理由を読んで、別の答えを選んでみてください。",
         )
         .to_string(),
     }
@@ -864,19 +911,35 @@ pub fn cli(lang: Lang) -> &'static CliWords {
     };
     const KO: CliWords = CliWords {
         passed: "통과",
-        not_yet: "아직",
+        not_yet: "미통과",
         goals_met: "목표 달성",
         with_solution: "해답을 보고 풂",
-        all_pass: "코드에 든 연습 문제가 모두 여전히 통과합니다",
-        some_fail: "코드에 든 연습 문제 중 통과하지 못하는 것이 있습니다",
+        all_pass: "완료 코드에 든 연습 문제가 모두 여전히 통과합니다",
+        some_fail: "완료 코드에 든 연습 문제 중 통과하지 못하는 것이 있습니다",
     };
     const JA: CliWords = CliWords {
         passed: "合格",
-        not_yet: "未達成",
-        goals_met: "目標を達成",
+        not_yet: "未合格",
+        goals_met: "目標達成",
         with_solution: "解答を見て解いた",
         all_pass: "コードに含まれる演習はすべて合格のままです",
         some_fail: "コードに含まれる演習のうち、合格しないものがあります",
     };
     tr(lang, &EN, &KO, &JA)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(1.5), "1.5");
+        assert_eq!(number(0.7), "0.7");
+        assert_eq!(number(1.14), "1.14");
+        assert_eq!(number(-0.25), "-0.25");
+        assert_eq!(number(2.999), "3");
+        assert_eq!(number(f64::NAN), "0");
+    }
 }

@@ -262,3 +262,59 @@ fn the_text_renders_in_every_language_and_its_links_reach_the_guide() {
         }
     }
 }
+
+#[test]
+fn every_problem_is_worded_in_every_language() {
+    // The start of every exercise, and a Dockerfile that does not parse, give problems of many
+    // kinds: each has words in each language, with no placeholder left.
+    for e in catalogue::all() {
+        let mut outcomes = Vec::new();
+        match e.kind() {
+            Kind::Dockerfile => {
+                let t = e.dockerfile.as_ref().unwrap();
+                outcomes.push(check(
+                    e,
+                    &Work::Dockerfile {
+                        dockerfile: &t.start,
+                        dockerignore: "",
+                    },
+                ));
+                outcomes.push(check(
+                    e,
+                    &Work::Dockerfile {
+                        dockerfile: "FROBNICATE\nFROM python:3.13\n",
+                        dockerignore: "",
+                    },
+                ));
+            }
+            Kind::Capacity => {
+                let t = e.capacity.as_ref().unwrap();
+                outcomes.push(check(e, &Work::ScenarioJson(&t.start)));
+                outcomes.push(check(e, &Work::ScenarioJson("{\"app\": 1}")));
+            }
+            Kind::Concept => outcomes.push(check(e, &Work::Choice(""))),
+        }
+        for lang in LANGS {
+            for g in shipshape_exercises::goals(e) {
+                let label = shipshape_exercises::words::goal_label(e, g, lang);
+                assert!(
+                    !label.trim().is_empty() && !label.contains('{'),
+                    "{} {lang:?} {g:?}: {label}",
+                    e.id
+                );
+            }
+            for o in &outcomes {
+                for r in o.results.iter().filter(|r| !r.met) {
+                    let text =
+                        shipshape_exercises::words::problem(e, r.problem.as_ref().unwrap(), lang);
+                    assert!(
+                        !text.trim().is_empty() && !text.contains("{}"),
+                        "{} {lang:?}: {:?}",
+                        e.id,
+                        r.problem
+                    );
+                }
+            }
+        }
+    }
+}
