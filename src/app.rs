@@ -21,6 +21,10 @@ pub enum Route {
     Calculator,
     /// `/<lang>/lab/`: the Dockerfile lab.
     Lab,
+    /// `/<lang>/exercises/`: the onboarding exercises' track.
+    Exercises,
+    /// `/<lang>/exercises/<id>/`: one exercise.
+    Exercise(String),
     /// Any address without a page.
     NotFound,
 }
@@ -34,6 +38,8 @@ impl Route {
             Route::Guide(slug) => format!("guide/{slug}"),
             Route::Calculator => "calculator".into(),
             Route::Lab => "lab".into(),
+            Route::Exercises => "exercises".into(),
+            Route::Exercise(id) => format!("exercise/{id}"),
             Route::NotFound => "404".into(),
         }
     }
@@ -45,9 +51,11 @@ impl Route {
             "404" => Route::NotFound,
             "calculator" => Route::Calculator,
             "lab" => Route::Lab,
-            _ => match key.strip_prefix("guide/") {
-                Some(slug) => Route::Guide(slug.to_string()),
-                None => Route::NotFound,
+            "exercises" => Route::Exercises,
+            _ => match (key.strip_prefix("guide/"), key.strip_prefix("exercise/")) {
+                (Some(slug), _) => Route::Guide(slug.to_string()),
+                (_, Some(id)) => Route::Exercise(id.to_string()),
+                _ => Route::NotFound,
             },
         }
     }
@@ -60,6 +68,8 @@ impl Route {
             Route::Guide(slug) => format!("/{}/{slug}/", lang.code()),
             Route::Calculator => format!("/{}/calculator/", lang.code()),
             Route::Lab => format!("/{}/lab/", lang.code()),
+            Route::Exercises => format!("/{}/exercises/", lang.code()),
+            Route::Exercise(id) => format!("/{}/exercises/{id}/", lang.code()),
         }
     }
 }
@@ -97,6 +107,8 @@ impl PageView {
             Route::Guide(_) => format!("{} · Shipshape", self.title),
             Route::Calculator => format!("{} · Shipshape", s.calculator),
             Route::Lab => format!("{} · Shipshape", s.lab),
+            Route::Exercises => format!("{} · Shipshape", s.exercises),
+            Route::Exercise(_) => format!("{} · {} · Shipshape", self.title, s.exercises),
             Route::Home => format!("Shipshape · {}", s.site_tagline),
             Route::Root => "Shipshape".into(),
             Route::NotFound => format!("{} · Shipshape", s.not_found_title),
@@ -119,20 +131,31 @@ pub fn App(page: PageView) -> impl IntoView {
             <GuidePage lang slug=slug.clone() title=page.title.clone() html=page.html.clone() toc=page.toc.clone()/>
         }),
         Route::Home => EitherOf5::B(view! { <HomePage lang/> }),
-        // The calculator's markup belongs to the calculator bundle, which hydrates it (src/tools.rs).
-        Route::Calculator => EitherOf5::C(view! {
-            <div id="calculator-root" class="tool-root" inner_html=page.html.clone()></div>
-        }),
-        // Likewise the lab's (src/lab.rs), mounted by the lab bundle.
-        Route::Lab => EitherOf5::D(view! {
-            <div id="lab-root" class="tool-root" inner_html=page.html.clone()></div>
-        }),
-        Route::Root => EitherOf5::E(view! { <EveryLanguage not_found=false/> }),
+        // The calculator's markup belongs to the calculator bundle, which hydrates it
+        // (src/tools.rs); likewise the lab's (src/lab.rs), the exercises' track and an
+        // exercise's page (src/exercise.rs), each made live by a tool bundle.
+        Route::Calculator | Route::Lab | Route::Exercises | Route::Exercise(_) => {
+            let id = match &route {
+                Route::Calculator => "calculator-root",
+                Route::Lab => "lab-root",
+                Route::Exercises => "exercises-root",
+                _ => "exercise-root",
+            };
+            EitherOf5::C(view! {
+                <div id=id class="tool-root" inner_html=page.html.clone()></div>
+            })
+        }
+        Route::Root => EitherOf5::D(view! { <EveryLanguage not_found=false/> }),
         Route::NotFound => EitherOf5::E(view! { <EveryLanguage not_found=true/> }),
     };
     let with_sidebar = matches!(
         route,
-        Route::Guide(_) | Route::Home | Route::Calculator | Route::Lab
+        Route::Guide(_)
+            | Route::Home
+            | Route::Calculator
+            | Route::Lab
+            | Route::Exercises
+            | Route::Exercise(_)
     );
     view! {
         <a class="skip-link" href="#main">{s.skip_to_content}</a>
@@ -274,7 +297,9 @@ fn Sidebar(
     let in_rules = current
         .as_deref()
         .is_some_and(|c| c == RULES_SLUG || c.starts_with("rules/"));
+    let in_exercises = matches!(route, Route::Exercises | Route::Exercise(_));
     let tools = [
+        (Route::Exercises.path(lang), s.exercises, in_exercises),
         (
             Route::Calculator.path(lang),
             s.calculator,

@@ -256,21 +256,45 @@ mod imp {
     pub fn load_tools_if_needed() {
         let doc = document();
         let has = |selector: &str| doc.query_selector(selector).ok().flatten().is_some();
+        // An exercise's page: its tool's bundle, at once when the trainee has saved work on it.
+        let exercise = doc
+            .query_selector("article[data-exercise-id]")
+            .ok()
+            .flatten();
+        let saved_exercise = exercise.as_ref().is_some_and(|e| {
+            let key = format!(
+                "shipshape.exercise.v1.{}",
+                e.get_attribute("data-exercise-id").unwrap_or_default()
+            );
+            window()
+                .local_storage()
+                .ok()
+                .flatten()
+                .and_then(|s| s.get_item(&key).ok().flatten())
+                .is_some()
+        });
         if has("#calculator-root") {
             load_bundle("calc");
-        } else if has("#lab-root") {
+        } else if has("#lab-root") || has("#exercises-root") {
             load_bundle("lab");
+        } else if let (Some(e), true) = (&exercise, saved_exercise) {
+            let bundle = e.get_attribute("data-widget").unwrap_or_default();
+            load_bundle(if bundle == "calc" { "calc" } else { "lab" });
         } else if has("figure[data-widget=lab]") && saved_lab_example() {
             // A reader who saved an edit of an example here sees it at once.
             load_bundle("lab");
-        } else if has("figure[data-widget=lab], figure[data-widget=calc]") {
+        } else if has("figure[data-widget=lab], figure[data-widget=calc], article[data-widget]") {
             let on_touch: Closure<dyn FnMut(web_sys::Event)> =
                 Closure::new(move |ev: web_sys::Event| {
                     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok())
                     else {
                         return;
                     };
-                    let Some(figure) = target.closest("figure[data-widget]").ok().flatten() else {
+                    let Some(figure) = target
+                        .closest("figure[data-widget], article[data-widget]")
+                        .ok()
+                        .flatten()
+                    else {
                         return;
                     };
                     let kind = match figure.get_attribute("data-widget").as_deref() {
@@ -472,7 +496,12 @@ mod imp {
                 continue;
             };
             match e.tag_name().as_str() {
-                "INPUT" if e.get_attribute("type").as_deref() == Some("checkbox") => {
+                "INPUT"
+                    if matches!(
+                        e.get_attribute("type").as_deref(),
+                        Some("checkbox" | "radio")
+                    ) =>
+                {
                     let on = get(el, "checked").as_bool().unwrap_or(false);
                     if Some(on) != get(el, "defaultChecked").as_bool() {
                         changes.push((i, String::new(), on));
@@ -508,7 +537,10 @@ mod imp {
     /// (`data-pending-click`, an index in [`CONTROLS`]).
     fn remember_click(target: &Element) {
         let (Some(host), Some(button)) = (
-            target.closest(".lab-host, .calc-host").ok().flatten(),
+            target
+                .closest(".lab-host, .calc-host, .ex-host")
+                .ok()
+                .flatten(),
             target.closest("button").ok().flatten(),
         ) else {
             return;
@@ -561,7 +593,10 @@ mod imp {
                 let Some(e) = item(*i) else { continue };
                 let el: &JsValue = e.as_ref();
                 let tag = e.tag_name();
-                let checkbox = e.get_attribute("type").as_deref() == Some("checkbox");
+                let checkbox = matches!(
+                    e.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio")
+                );
                 let is_typed = (tag == "INPUT" && !checkbox) || tag == "TEXTAREA";
                 if is_typed != typed {
                     continue;

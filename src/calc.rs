@@ -5,10 +5,12 @@
 //! - `spec`: the guide's placeholders (short JSON) to a form.
 //! - `text`: the labels and messages in three languages.
 //! - `web`: the address bar, localStorage, clipboard and placeholders (no-ops on the server).
+//! - `exercise`: the calculator in an exercise's page (see `crate::exercise`).
 //!
 //! Hydration: the server renders the default scenario; the browser renders the same first and
 //! applies the link's or the saved scenario in an effect, once hydrated.
 
+pub mod exercise;
 pub mod form;
 pub mod spec;
 pub mod text;

@@ -87,6 +87,9 @@ pub struct Strings {
     pub search_keys: &'static str,
     pub rules: &'static str,
     pub rules_lead: &'static str,
+    pub exercises: &'static str,
+    pub exercises_description: &'static str,
+    pub practise_this: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -131,6 +134,9 @@ pub const EN: Strings = Strings {
     search_keys: "↑↓ to move, Enter to open, Esc to close",
     rules: "Dockerfile rules",
     rules_lead: "What Shipshape checks in a Dockerfile, why each check matters, and what its fix changes. The same rules run in the Dockerfile lab and in the shipshape lint command.",
+    exercises: "Exercises",
+    exercises_description: "Hands-on exercises, checked in your browser by the lab's and the calculator's engines: for trainees, and for the team leads who onboard them.",
+    practise_this: "Practise this",
 };
 
 pub const KO: Strings = Strings {
@@ -175,6 +181,9 @@ pub const KO: Strings = Strings {
     search_keys: "↑↓ 이동, Enter 열기, Esc 닫기",
     rules: "Dockerfile 규칙",
     rules_lead: "Shipshape가 Dockerfile에서 무엇을 검사하는지, 각 검사가 왜 중요한지, 자동 수정이 무엇을 바꾸는지 정리했습니다. Dockerfile 실습 도구와 shipshape lint 명령이 같은 규칙을 사용합니다.",
+    exercises: "연습 문제",
+    exercises_description: "실습 도구와 계산기의 엔진이 브라우저에서 바로 확인해 주는 실전 연습 문제입니다. 새로 합류한 개발자와 온보딩을 맡은 팀 리더를 위해 만들었습니다.",
+    practise_this: "연습해 보기",
 };
 
 pub const JA: Strings = Strings {
@@ -219,6 +228,9 @@ pub const JA: Strings = Strings {
     search_keys: "↑↓ で移動、Enter で開く、Esc で閉じる",
     rules: "Dockerfile のルール",
     rules_lead: "Shipshape が Dockerfile で何をチェックするのか、各チェックがなぜ大切なのか、自動修正で何が変わるのかをまとめました。Dockerfile ラボと shipshape lint コマンドは同じルールを使います。",
+    exercises: "演習",
+    exercises_description: "ラボと計算機のエンジンがブラウザー内でチェックする実践演習です。新しく加わった開発者と、そのオンボーディングを担当するチームリーダーのために用意しました。",
+    practise_this: "演習で試す",
 };
 
 #[cfg(test)]
@@ -269,6 +281,9 @@ mod tests {
             search_keys,
             rules,
             rules_lead,
+            exercises,
+            exercises_description,
+            practise_this,
         } = s;
         vec![
             ("site_tagline", site_tagline),
@@ -312,6 +327,9 @@ mod tests {
             ("search_keys", search_keys),
             ("rules", rules),
             ("rules_lead", rules_lead),
+            ("exercises", exercises),
+            ("exercises_description", exercises_description),
+            ("practise_this", practise_this),
         ]
     }
 

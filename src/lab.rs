@@ -6,6 +6,7 @@
 //!   shared by the panels.
 //! - `analysis`: what the engine is asked for one version of the inputs (plain Rust).
 //! - `toolbar`, `editor_view`, `findings`, `context_panel`, `layers`: the panels.
+//! - `exercise`: the lab in an exercise's page (see `crate::exercise`).
 //! - `editor`: the overlay (syntax colours, underlines, gutter) and text offsets, as pure code.
 //! - `web`: saved copies, the address, clipboard, downloads and undoable edits (browser only).
 //! - `presets`: the example Dockerfiles.
@@ -19,6 +20,7 @@ pub mod analysis;
 pub mod context_panel;
 pub mod editor;
 pub mod editor_view;
+pub mod exercise;
 pub mod findings;
 pub mod layers;
 pub mod presets;
@@ -309,7 +311,7 @@ pub fn diff_preview(old: &str, new: &str) -> String {
 
 /// The engine writes names from the Dockerfile between backticks (as on a terminal); here they
 /// become `<code>` elements. Every piece stays text: nothing typed becomes markup.
-fn code_spans(message: &str) -> impl IntoView {
+pub(crate) fn code_spans(message: &str) -> impl IntoView {
     message
         .split('`')
         .enumerate()

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod browser;
 pub mod calc;
+pub mod exercise;
 pub mod i18n;
 pub mod lab;
 pub mod nav;

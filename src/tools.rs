@@ -15,6 +15,12 @@ pub const CALCULATOR_ROOT: &str = "calculator-root";
 /// The element that holds the lab page's own markup.
 pub const LAB_ROOT: &str = "lab-root";
 
+/// The element that holds the exercises' track.
+pub const EXERCISES_ROOT: &str = "exercises-root";
+
+/// The element that holds an exercise's page.
+pub const EXERCISE_ROOT: &str = "exercise-root";
+
 fn page_lang() -> Lang {
     document()
         .document_element()
@@ -43,6 +49,9 @@ pub fn start_calc() {
         leptos::mount::hydrate_from(root, move || view! { <CalculatorPage lang/> }).forget();
     }
     mount_widgets(lang);
+    crate::exercise::mount("calc", move |exercise, html| {
+        view! { <crate::calc::exercise::CalcExercise lang exercise html/> }
+    });
     mark_ready();
 }
 
@@ -65,5 +74,15 @@ pub fn start_lab() {
         }
     }
     mount_lab_widgets(lang);
+    // Dockerfile and concept exercises, and the track, are the lab bundle's.
+    crate::exercise::mount("lab", move |exercise, html| match exercise.kind() {
+        shipshape_exercises::Kind::Concept => leptos::either::Either::Left(
+            view! { <crate::exercise::ConceptExercise lang exercise html/> },
+        ),
+        _ => leptos::either::Either::Right(
+            view! { <crate::lab::exercise::LabExercise lang exercise html/> },
+        ),
+    });
+    crate::exercise::track::mount(lang);
     mark_ready();
 }

@@ -14,9 +14,12 @@ use std::process::ExitCode;
 use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
 use shipshape::calc::{CalcWidget, CalculatorPage};
+use shipshape::exercise::track::{TrackItem, TrackPage, TrackPart};
+use shipshape::exercise::{ChoiceHtml, ExerciseHtml, ExercisePage, Place};
 use shipshape::i18n::Lang;
 use shipshape::lab::{LabPage, LabWidget};
-use shipshape_content::{escape_attr, escape_html, Guide, Site, Widget};
+use shipshape_content::{escape_attr, escape_html, render_fragment, Guide, Site, Widget};
+use shipshape_exercises::catalogue;
 
 /// Picks the reader's language at `/`: their earlier choice, else the first of their browser's
 /// preferred languages that the guide has, else English.
@@ -68,7 +71,8 @@ fn main() -> ExitCode {
 fn run() -> Result<usize, String> {
     let args = parse_args()?;
     let site = Site::load(&args.content).map_err(|errors| errors.join("\n"))?;
-    let problems = site.problems();
+    let mut problems = site.problems();
+    problems.extend(catalogue::problems());
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -162,6 +166,7 @@ fn run() -> Result<usize, String> {
         for (slug, what) in [
             (SUMMARY_SLUG, "the generated recap page"),
             (RULES_SLUG, "the generated index of the rules"),
+            ("exercises", "the exercises' track"),
         ] {
             if guide.page(slug).is_some() {
                 return Err(format!(
@@ -180,6 +185,22 @@ fn run() -> Result<usize, String> {
             &Path::new(guide.lang).join(SUMMARY_SLUG).join("index.html"),
             shell.page(&summary, s.summary_lead, ""),
         )?;
+        let track = track_page(guide, lang);
+        write(
+            &Path::new(guide.lang).join("exercises").join("index.html"),
+            shell.page(&track, s.exercises_description, ""),
+        )?;
+        let total = catalogue::all().len();
+        for (position, exercise) in catalogue::all().iter().enumerate() {
+            let (view, description) = exercise_page(guide, lang, exercise, position, total)?;
+            write(
+                &Path::new(guide.lang)
+                    .join("exercises")
+                    .join(exercise.id.as_ref())
+                    .join("index.html"),
+                shell.page(&view, &description, ""),
+            )?;
+        }
         for page in guide.all_pages() {
             let toc = page
                 .rendered
@@ -196,7 +217,8 @@ fn run() -> Result<usize, String> {
                 route: Route::Guide(page.meta.slug.clone()),
                 title: page.meta.title.clone(),
                 toc,
-                html: with_examples(&page.rendered.html, lang, &page.rendered.widgets)?,
+                html: with_examples(&page.rendered.html, lang, &page.rendered.widgets)?
+                    + &practise_block(lang, &page.meta.slug)?,
             };
             write(
                 &Path::new(guide.lang)
@@ -273,6 +295,26 @@ fn search_sections(guide: &Guide, lang: Lang) -> Vec<shipshape_search::Section> 
         text: s.lab_description.to_string(),
         page_order: sections.len() as u32,
     });
+    sections.push(shipshape_search::Section {
+        page_title: s.exercises.to_string(),
+        section_heading: s.exercises.to_string(),
+        url: Route::Exercises.path(lang),
+        text: s.exercises_description.to_string(),
+        page_order: sections.len() as u32,
+    });
+    // Each exercise: its title and its task, as the reader would search for them.
+    let elang = shipshape::lab::analysis::engine_lang(lang);
+    for e in catalogue::all() {
+        if let Some(t) = catalogue::text(&e.id, elang) {
+            sections.push(shipshape_search::Section {
+                page_title: s.exercises.to_string(),
+                section_heading: t.title.to_string(),
+                url: shipshape::exercise::exercise_path(lang, &e.id),
+                text: t.task.replace(['`', '*'], ""),
+                page_order: sections.len() as u32,
+            });
+        }
+    }
     sections
 }
 
@@ -342,6 +384,178 @@ fn with_rendered(
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The exercises' language for the app's.
+fn exercise_lang(lang: Lang) -> catalogue::Lang {
+    shipshape::lab::analysis::engine_lang(lang)
+}
+
+/// An exercise's Markdown, rendered as the guide's is.
+fn markdown(lang: Lang, id: &str, text: &str) -> Result<String, String> {
+    render_fragment(lang.code(), &format!("exercises/{id}"), text)
+        .map(|page| page.html)
+        .map_err(|errors| errors.join("\n"))
+}
+
+/// A guide page's "Practise this" block: the exercises that practise it, linked, at the end of
+/// the page. Its heading has no id, so it stays out of the page's table of contents.
+fn practise_block(lang: Lang, slug: &str) -> Result<String, String> {
+    let t = shipshape::exercise::text::texts(lang);
+    let items: Vec<String> = catalogue::practising(slug)
+        .map(|e| {
+            let title = catalogue::text(&e.id, exercise_lang(lang))
+                .map(|t| t.title.to_string())
+                .unwrap_or_default();
+            format!(
+                "<li><a href=\"{}\">{}</a> <span class=\"ex-badge ex-badge-{}\">{}</span></li>",
+                escape_attr(&shipshape::exercise::exercise_path(lang, &e.id)),
+                escape_html(&title),
+                e.kind().as_str(),
+                escape_html(shipshape::exercise::kind_word(t, e.kind())),
+            )
+        })
+        .collect();
+    if items.is_empty() {
+        return Ok(String::new());
+    }
+    Ok(format!(
+        "<aside class=\"practise\" aria-label=\"{label}\"><h2 class=\"practise-title\">{label}</h2><ul class=\"practise-list\">{}</ul></aside>",
+        items.concat(),
+        label = escape_html(lang.strings().practise_this),
+    ))
+}
+
+/// The track page: every exercise, by part of the guide, in the track's order.
+fn track_page(guide: &Guide, lang: Lang) -> PageView {
+    let s = lang.strings();
+    let parts = guide
+        .nav
+        .part
+        .iter()
+        .map(|part| TrackPart {
+            id: part.id.clone(),
+            title: part.title.clone(),
+            items: catalogue::all()
+                .iter()
+                .filter(|e| e.part.id() == part.id)
+                .map(|e| TrackItem {
+                    id: e.id.to_string(),
+                    title: catalogue::text(&e.id, exercise_lang(lang))
+                        .map(|t| t.title.to_string())
+                        .unwrap_or_default(),
+                    kind: e.kind(),
+                })
+                .collect(),
+        })
+        .filter(|p| !p.items.is_empty())
+        .collect();
+    PageView {
+        lang,
+        route: Route::Exercises,
+        title: s.exercises.to_string(),
+        toc: Vec::new(),
+        html: Owner::new().with(|| view! { <TrackPage lang parts/> }.to_html()),
+    }
+}
+
+/// One exercise's page and its description for search engines (the task's first line).
+fn exercise_page(
+    guide: &Guide,
+    lang: Lang,
+    exercise: &shipshape_exercises::Exercise,
+    position: usize,
+    total: usize,
+) -> Result<(PageView, String), String> {
+    let elang = exercise_lang(lang);
+    let id = exercise.id.to_string();
+    let text = catalogue::text(&id, elang)
+        .ok_or_else(|| format!("content/{}/exercises/{id}.toml is missing", lang.code()))?;
+    let form = |json: &str| {
+        shipshape_capacity::parse_scenario(json)
+            .map(|s| shipshape::calc::form::Form::from_scenario(&s).encode())
+            .unwrap_or_default()
+    };
+    let next = catalogue::next(&id).map(|n| {
+        (
+            shipshape::exercise::exercise_path(lang, &n.id),
+            catalogue::text(&n.id, elang)
+                .map(|t| t.title.to_string())
+                .unwrap_or_default(),
+        )
+    });
+    let html = ExerciseHtml {
+        title: text.title.to_string(),
+        task: markdown(lang, &id, &text.task)?,
+        hints: text
+            .hints
+            .iter()
+            .map(|h| markdown(lang, &id, h))
+            .collect::<Result<_, _>>()?,
+        explanation: markdown(lang, &id, &text.explanation)?,
+        choices: text
+            .choices
+            .iter()
+            .map(|c| {
+                Ok(ChoiceHtml {
+                    id: c.id.to_string(),
+                    label: inline(&markdown(lang, &id, &c.label)?),
+                    why: inline(&markdown(lang, &id, &c.why)?),
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        start_form: exercise
+            .capacity
+            .as_ref()
+            .map(|t| form(&t.start))
+            .unwrap_or_default(),
+        solution_form: exercise
+            .capacity
+            .as_ref()
+            .map(|t| form(&t.solution))
+            .unwrap_or_default(),
+        next,
+    };
+    let part_title = guide
+        .nav
+        .part
+        .iter()
+        .find(|p| p.id == exercise.part.id())
+        .map(|p| p.title.clone())
+        .unwrap_or_default();
+    let place = Place {
+        part_title,
+        position: position + 1,
+        total,
+    };
+    let description = text
+        .task
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .replace('`', "")
+        .replace("**", "");
+    let title = text.title.to_string();
+    let body = Owner::new().with(|| view! { <ExercisePage lang id html place/> }.to_html());
+    Ok((
+        PageView {
+            lang,
+            route: Route::Exercise(exercise.id.to_string()),
+            title,
+            toc: Vec::new(),
+            html: body,
+        },
+        description,
+    ))
+}
+
+/// A one-paragraph fragment without its `<p>`, for text inside a label.
+fn inline(html: &str) -> String {
+    let t = html.trim();
+    match t.strip_prefix("<p>").and_then(|r| r.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => t.to_string(),
+    }
 }
 
 /// The site's address from `SHIPSHAPE_SITE_URL` (`https://example.org`, or with a path when

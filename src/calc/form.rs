@@ -369,11 +369,8 @@ impl Form {
         let gunicorn = |preload: bool, p: &mut Reader| {
             WorkerModel::Gunicorn(GunicornOptions {
                 preload,
-                shared_fraction: if preload {
-                    p.num(F::Shared) / 100.0
-                } else {
-                    0.3
-                },
+                // Kept without --preload too, so a scenario's fraction survives a round trip.
+                shared_fraction: p.num(F::Shared) / 100.0,
                 worker_class: if self.is(F::WorkerClass, "sync") {
                     WorkerClass::Sync
                 } else {
@@ -489,6 +486,193 @@ impl Form {
         } else {
             Err(p.errors)
         }
+    }
+}
+
+impl Form {
+    /// The form that gives `s` back (within the 3 decimals a field shows): to show a scenario
+    /// in the calculator, such as an exercise's start. Fields the scenario leaves out keep
+    /// their defaults; a node type the form does not list becomes a custom node of its size.
+    pub fn from_scenario(s: &Scenario) -> Form {
+        let mut f = Form::default();
+        let num = |v: f64| plain(v, 3);
+        f.set_mib(F::ProcessMem, s.app.process_mib);
+        f.set_mib(F::ModelMem, s.app.model_mib);
+        f.set(F::ManagerMem, num(s.app.manager_mib));
+        f.set(
+            F::Framework,
+            match s.app.framework {
+                Framework::None => "none",
+                Framework::Numpy => "numpy",
+                Framework::Pytorch => "pytorch",
+                Framework::PytorchCuda => "pytorch_cuda",
+            },
+        );
+        f.set(
+            F::Omp,
+            s.app
+                .omp_num_threads
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        );
+        f.set(F::CpuMs, num(s.app.cpu_seconds_per_request * 1000.0));
+        f.set(F::LatencyMs, num(s.app.latency_seconds * 1000.0));
+        match &s.server {
+            WorkerModel::Uvicorn => f.set(F::Server, "uvicorn"),
+            WorkerModel::SingleProcess => f.set(F::Server, "single"),
+            WorkerModel::Gunicorn(g) => {
+                f.set(F::Server, if g.preload { "preload" } else { "gunicorn" });
+                f.set(F::Shared, num(g.shared_fraction * 100.0));
+                f.set(
+                    F::WorkerClass,
+                    match g.worker_class {
+                        WorkerClass::Sync => "sync",
+                        WorkerClass::Uvicorn => "uvicorn",
+                    },
+                );
+            }
+        }
+        let cores = |f: &mut Form, c: CoresSource| {
+            f.set(
+                F::CoresSource,
+                match c {
+                    CoresSource::ContainerLimit => "limit",
+                    CoresSource::Host => "host",
+                },
+            )
+        };
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        match &s.workers {
+            WorkerCount::Fixed(n) => {
+                f.set(F::WorkersMode, "fixed");
+                f.set(F::Workers, n.to_string());
+            }
+            WorkerCount::ServerDefault { web_concurrency } => {
+                f.set(F::WorkersMode, "default");
+                f.set(F::WebConcurrency, opt(*web_concurrency));
+            }
+            WorkerCount::GunicornRule { cores: c } => {
+                f.set(F::WorkersMode, "gunicorn");
+                cores(&mut f, *c);
+            }
+            WorkerCount::LegacyImage {
+                workers_per_core,
+                max_workers,
+                web_concurrency,
+                cores: c,
+            } => {
+                f.set(F::WorkersMode, "legacy");
+                f.set(F::WorkersPerCore, num(*workers_per_core));
+                f.set(F::MaxWorkers, opt(*max_workers));
+                f.set(F::WebConcurrency, opt(*web_concurrency));
+                cores(&mut f, *c);
+            }
+        }
+        match s.container.memory_limit_mib {
+            Some(mib) => f.set_mib(F::MemLimit, mib),
+            None => f.set(F::MemLimit, ""),
+        }
+        let cpu = |f: &mut Form, field: F, v: Option<f64>| {
+            f.set(field, v.map(num).unwrap_or_default());
+            if let Some(u) = field.unit() {
+                f.set(u, "cores");
+            }
+        };
+        cpu(&mut f, F::CpuLimit, s.container.cpu_limit_cores);
+        cpu(&mut f, F::CpuRequest, s.container.cpu_request_cores);
+        f.set(F::Headroom, num(s.container.memory_headroom * 100.0));
+        match &s.target {
+            Target::Machine {
+                cores,
+                memory_mib,
+                reserved_mib,
+            } => {
+                f.set(F::Target, "machine");
+                f.set(F::MachineCores, num(*cores));
+                f.set_mib(F::MachineMem, *memory_mib);
+                f.set_mib(F::MachineReserved, *reserved_mib);
+            }
+            Target::Kubernetes(k) => {
+                f.set(F::Target, "k8s");
+                match k.node.instance_type.as_deref() {
+                    Some(t) if NODE_TYPES.contains(&t) && t != "custom" => f.set(F::NodeType, t),
+                    listed => {
+                        f.set(F::NodeType, "custom");
+                        let known = listed.and_then(shipshape_capacity::node_catalog::lookup);
+                        let (c, m) = match known {
+                            Some(n) => (n.cores, n.memory_mib),
+                            None => (
+                                k.node.cores.unwrap_or(4.0),
+                                k.node.memory_mib.unwrap_or(16384.0),
+                            ),
+                        };
+                        f.set(F::NodeCores, num(k.node.cores.unwrap_or(c)));
+                        f.set_mib(F::NodeMem, k.node.memory_mib.unwrap_or(m));
+                    }
+                }
+                f.set(F::MaxPods, opt(k.node.max_pods));
+                let reservation = match &k.reservation {
+                    ReservationModel::None => "none",
+                    ReservationModel::KubeletDefaults => "kubelet",
+                    ReservationModel::Gke => "gke",
+                    ReservationModel::Eks => "eks",
+                    ReservationModel::Aks => "aks",
+                    ReservationModel::AksPre129 => "aks_pre129",
+                    ReservationModel::Custom {
+                        kube_reserved_cpu_millicores,
+                        kube_reserved_memory_mib,
+                        system_reserved_cpu_millicores,
+                        system_reserved_memory_mib,
+                        eviction_memory_mib,
+                    } => {
+                        for (field, millicores) in [
+                            (F::KubeCpu, kube_reserved_cpu_millicores),
+                            (F::SysCpu, system_reserved_cpu_millicores),
+                        ] {
+                            f.set(field, num(*millicores));
+                            if let Some(u) = field.unit() {
+                                f.set(u, "m");
+                            }
+                        }
+                        f.set_mib(F::KubeMem, *kube_reserved_memory_mib);
+                        f.set_mib(F::SysMem, *system_reserved_memory_mib);
+                        f.set_mib(F::Eviction, *eviction_memory_mib);
+                        "custom"
+                    }
+                };
+                f.set(F::Reservation, reservation);
+                f.set(F::DsCpu, num(k.daemonsets.cpu_millicores));
+                f.set(F::DsCpuUnit, "m");
+                f.set_mib(F::DsMem, k.daemonsets.memory_mib);
+                f.set(F::DsPods, k.daemonsets.pods.to_string());
+                f.set(F::NodeCount, opt(k.node_count));
+                f.set(F::Hpa, if k.hpa { "1" } else { "0" });
+            }
+            Target::FargateEcs { vcpu, memory_gb } => {
+                f.set(F::Target, "fargate");
+                f.set(F::FargateVcpu, num(*vcpu));
+                f.set(F::FargateGb, num(*memory_gb));
+            }
+            Target::FargateEks {} => f.set(F::Target, "fargate_eks"),
+            Target::CloudRun {
+                vcpu,
+                memory_mib,
+                concurrency,
+            } => {
+                f.set(F::Target, "cloudrun");
+                f.set(F::RunVcpu, num(*vcpu));
+                f.set(F::RunMem, num(*memory_mib));
+                f.set(F::RunConcurrency, concurrency.to_string());
+            }
+        }
+        f.set(F::Rps, num(s.traffic.requests_per_second));
+        f.set(F::Util, num(s.target_utilization * 100.0));
+        f.set(F::Redundancy, s.redundancy.to_string());
+        f.set(F::DeployName, s.deploy.name.clone());
+        f.set(F::Image, s.deploy.image.clone());
+        f.set(F::Module, s.deploy.module.clone());
+        f.set(F::Port, s.deploy.port.to_string());
+        f
     }
 }
 
@@ -802,6 +986,30 @@ pub fn grouped(value: f64, decimals: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_scenario_survives_the_form() {
+        let mut all: Vec<Scenario> = shipshape_capacity::examples::tour();
+        all.extend(
+            shipshape_capacity::examples::NAMES
+                .iter()
+                .filter_map(|n| shipshape_capacity::examples::named(n)),
+        );
+        all.extend(
+            shipshape_exercises::catalogue::all()
+                .iter()
+                .filter_map(|e| e.capacity.as_ref())
+                .flat_map(|t| [&t.start, &t.solution])
+                .map(|json| shipshape_capacity::parse_scenario(json).unwrap()),
+        );
+        for mut s in all {
+            s.name = String::new();
+            let back = Form::from_scenario(&s)
+                .to_scenario()
+                .unwrap_or_else(|e| panic!("{s:?}: {e:?}"));
+            assert_eq!(back, s);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -17,6 +17,9 @@ pub fn ContextPanel(
     /// Open the `.dockerignore` from the start (an exercise about it).
     #[prop(optional)]
     ignore_open: bool,
+    /// The project's files are the exercise's: shown, not edited.
+    #[prop(optional)]
+    fixed_context: bool,
 ) -> impl IntoView {
     let LabCtx {
         t,
@@ -60,6 +63,7 @@ pub fn ContextPanel(
             <details class="lab-context-details" open=!compact>
                 <summary>{t.context_files}</summary>
                 <textarea
+                    readonly=fixed_context
                     id=ctx.id("lab-context-files")
                     class="lab-context-files"
                     aria-label=t.context_files
@@ -72,9 +76,11 @@ pub fn ContextPanel(
                 >
                     {initial_context}
                 </textarea>
-                <button type="button" class="lab-button lab-prefill" on:click=prefill>
-                    {t.prefill}
-                </button>
+                {(!fixed_context).then(|| view! {
+                    <button type="button" class="lab-button lab-prefill" on:click=prefill>
+                        {t.prefill}
+                    </button>
+                })}
             </details>
             <fieldset class="lab-changed">
                 <legend>{t.changed}</legend>

@@ -11,7 +11,12 @@ use super::text::{line_label, LabText};
 use super::{code_spans, diff_preview, guide_page, panel_title, severity_of};
 
 #[component]
-pub fn FindingsPanel(ctx: LabCtx) -> impl IntoView {
+pub fn FindingsPanel(
+    ctx: LabCtx,
+    /// Offer each finding's fix (not in an exercise, where the hints and the solution teach).
+    #[prop(default = true)]
+    fixes: bool,
+) -> impl IntoView {
     let LabCtx {
         lang, t, analysis, ..
     } = ctx;
@@ -62,7 +67,7 @@ pub fn FindingsPanel(ctx: LabCtx) -> impl IntoView {
                 .findings
                 .iter()
                 .cloned()
-                .map(|f| finding_item(ctx, t, &a.source, f))
+                .map(|f| finding_item(ctx, t, &a.source, f, fixes))
                 .collect_view();
             Either::Right(view! {
                 <ul class="lab-findings" on:keydown=list_keys>{errors}{items}</ul>
@@ -127,7 +132,13 @@ fn list_keys(ev: leptos::ev::KeyboardEvent) {
     let _ = ev;
 }
 
-fn finding_item(ctx: LabCtx, t: &'static LabText, source: &str, f: Finding) -> impl IntoView {
+fn finding_item(
+    ctx: LabCtx,
+    t: &'static LabText,
+    source: &str,
+    f: Finding,
+    fixes: bool,
+) -> impl IntoView {
     let lang = ctx.lang;
     let (severity, icon) = severity_of(f.severity);
     let word = match f.severity {
@@ -139,7 +150,7 @@ fn finding_item(ctx: LabCtx, t: &'static LabText, source: &str, f: Finding) -> i
     let line = f.span.start_pos.line;
     let range = f.span.range();
     let message = message_text(&f.message, engine_lang(lang));
-    let fix = f.fix.clone().map(|fix| {
+    let fix = f.fix.clone().filter(|_| fixes).map(|fix| {
         let title = fix_title(&f.message, engine_lang(lang));
         // Names in the title are between backticks, as in messages: shown as code.
         let label = if title.is_empty() {
