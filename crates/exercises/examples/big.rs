@@ -1,0 +1,15 @@
+//! Times the checks on a large paste: `cargo run --release -p shipshape-exercises --example big`.
+use shipshape_exercises::{catalogue, check_dockerfile};
+fn main() {
+    let e = catalogue::get("requirements-first").unwrap();
+    let t = e.dockerfile.as_ref().unwrap();
+    let mut big = t.solution.to_string();
+    while big.len() < 1_000_000 {
+        big.push_str("RUN echo \"a line to make the file long\" && true\n");
+    }
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        let o = check_dockerfile(e, &big, "");
+        println!("{} bytes: {} of {} goals met in {:?}", big.len(), o.met(), o.results.len(), start.elapsed());
+    }
+}
