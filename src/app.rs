@@ -443,9 +443,13 @@ fn HomePage(lang: Lang) -> impl IntoView {
             <section class="hero">
                 <h1>{s.home_title}</h1>
                 <p class="lead">{s.home_lead}</p>
-                {first.map(|p| view! {
-                    <a class="button-primary" href=format!("/{}/{}/", lang.code(), p.slug)>{s.start_reading}</a>
-                })}
+                <p class="hero-actions">
+                    {first.map(|p| view! {
+                        <a class="button-primary" href=format!("/{}/{}/", lang.code(), p.slug)>{s.start_reading}</a>
+                    })}
+                    " "
+                    <a class="button-secondary" href=Route::Exercises.path(lang)>{s.exercises}</a>
+                </p>
             </section>
             <section class="home-contents" aria-labelledby="contents-title">
                 <h2 id="contents-title">{s.contents}</h2>

@@ -271,6 +271,8 @@ describe('the track', () => {
     assert.equal(await page.getAttribute('li[data-exercise-id=dockerignore]', 'data-status'), 'not-started');
     assert.match(await page.innerText('.ex-progress-text'), /^2 of 22 solved$/);
     assert.equal(await page.getAttribute('.ex-progress-bar', 'value'), '2');
+    // Where to go on: the first exercise not solved yet.
+    assert.equal(await page.getAttribute('.ex-continue-link', 'href'), '/en/exercises/tls-termination/');
     await page.fill('#ex-code-name', 'Mina');
     const code = await page.inputValue('#ex-code-text');
     assert.match(code, /^SSX1-[A-Za-z0-9_-]+$/);

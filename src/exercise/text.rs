@@ -79,6 +79,8 @@ exercise_text!(
     track_damaged,
     needs_js,
     verify_hint,
+    continue_with,
+    all_solved,
 );
 
 const EN: ExText = ExText {
@@ -140,6 +142,8 @@ const EN: ExText = ExText {
     track_damaged: "The saved work on {0} could not be read; it was kept aside in this browser's storage, and nothing else changed.",
     needs_js: "Your progress and the completion code need JavaScript; the exercises' tasks and goals read without it.",
     verify_hint: "A lead checks it with:",
+    continue_with: "Continue with:",
+    all_solved: "Every exercise is solved.",
 };
 
 const KO: ExText = ExText {
@@ -201,6 +205,8 @@ const KO: ExText = ExText {
     track_damaged: "{0}의 저장된 작업을 읽을 수 없어서 이 브라우저의 저장소에 따로 보관해 두었습니다. 다른 것은 바뀌지 않았습니다.",
     needs_js: "진행 상황과 완료 코드에는 JavaScript가 필요합니다. 연습 문제의 과제와 목표는 JavaScript 없이도 읽을 수 있습니다.",
     verify_hint: "팀 리더는 이렇게 확인합니다:",
+    continue_with: "이어서 풀기:",
+    all_solved: "연습 문제를 모두 풀었습니다.",
 };
 
 const JA: ExText = ExText {
@@ -262,6 +268,8 @@ const JA: ExText = ExText {
     track_damaged: "{0} の保存された作業を読み込めなかったため、このブラウザーのストレージに別途保管しました。ほかには何も変わっていません。",
     needs_js: "進捗と修了コードには JavaScript が必要です。演習の課題と目標は JavaScript なしでも読めます。",
     verify_hint: "チームリーダーは次のコマンドで確認します：",
+    continue_with: "続きから：",
+    all_solved: "すべての演習を解決しました。",
 };
 
 pub fn texts(lang: Lang) -> &'static ExText {

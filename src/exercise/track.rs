@@ -86,6 +86,7 @@ pub fn TrackPage(lang: Lang, parts: Vec<TrackPart>) -> impl IntoView {
                 <span id="ex-progress-text" class="ex-progress-text">{fill2(t.progress, 0, total)}</span>
             </p>
             <p class="ex-track-notice" role="status"></p>
+            <p class="ex-continue" hidden=true></p>
             {sections}
             <section class="ex-code" aria-labelledby="ex-code-title">
                 <h2 id="ex-code-title">{t.code_title}</h2>
@@ -213,6 +214,43 @@ fn TrackTools(lang: Lang, ids: Vec<String>) -> impl IntoView {
                 text.set_text_content(Some(&fill2(t.progress, solved, total)));
             }
         })
+    });
+    // "Continue with": the first exercise not solved yet, in the track's order.
+    Effect::new(move |_| {
+        let next = states.with(|states| {
+            ids.with_value(|ids| {
+                ids.iter()
+                    .zip(states)
+                    .find(|(_, s)| !s.as_ref().is_some_and(|s| s.status.is_solved()))
+                    .map(|(id, _)| id.clone())
+            })
+        });
+        let doc = document();
+        let Ok(Some(p)) = doc.query_selector(".ex-continue") else {
+            return;
+        };
+        let html = match &next {
+            Some(id) => {
+                let title = doc
+                    .query_selector(&format!("li[data-exercise-id=\"{id}\"] .ex-item-link"))
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.text_content())
+                    .unwrap_or_default();
+                format!(
+                    "{} <a class=\"ex-continue-link\" href=\"{}\"></a>",
+                    crate::exercise::escape_html(t.continue_with),
+                    super::exercise_path(lang, id)
+                )
+                .replace(
+                    "></a>",
+                    &format!(">{}</a>", crate::exercise::escape_html(&title)),
+                )
+            }
+            None => crate::exercise::escape_html(t.all_solved),
+        };
+        p.set_inner_html(&html);
+        let _ = p.remove_attribute("hidden");
     });
     Effect::new(move |_| {
         let n = notice.get();

@@ -10,6 +10,12 @@ fn main() {
     for _ in 0..3 {
         let start = std::time::Instant::now();
         let o = check_dockerfile(e, &big, "");
-        println!("{} bytes: {} of {} goals met in {:?}", big.len(), o.met(), o.results.len(), start.elapsed());
+        println!(
+            "{} bytes: {} of {} goals met in {:?}",
+            big.len(),
+            o.met(),
+            o.results.len(),
+            start.elapsed()
+        );
     }
 }
