@@ -142,7 +142,7 @@ pub fn ExercisePage(lang: Lang, id: String, html: ExerciseHtml, place: Place) ->
             data-next-href=next_href
             data-next-title=next_title
         >
-            <nav class="ex-crumbs" aria-label=t.position.replace(" {0} of {1}", "")>
+            <nav class="ex-crumbs" aria-label=t.crumbs>
                 <a href=track_path(lang)>{s.exercises}</a>
                 <span aria-hidden="true">" › "</span>
                 <span>{place.part_title.clone()}</span>
@@ -352,11 +352,16 @@ where
                 };
                 let met = changed(true);
                 let lost = changed(false);
+                let (sep, stop) = if lang == Lang::Ja {
+                    ("、", "。")
+                } else {
+                    ("; ", ".")
+                };
                 if !met.is_empty() {
-                    parts.push(format!("{} {}.", t.now_met, met.join("; ")));
+                    parts.push(format!("{} {}{stop}", t.now_met, met.join(sep)));
                 }
                 if !lost.is_empty() {
-                    parts.push(format!("{} {}.", t.no_longer_met, lost.join("; ")));
+                    parts.push(format!("{} {}{stop}", t.no_longer_met, lost.join(sep)));
                 }
             }
             parts.push(crate::lab::text::fill2(
@@ -365,7 +370,11 @@ where
                 o.results.len(),
             ));
             if o.passed() {
-                parts.push(format!("{}.", t.solved_title));
+                parts.push(format!(
+                    "{}{}",
+                    t.solved_title,
+                    if lang == Lang::Ja { "。" } else { "." }
+                ));
             }
             parts.join(" ")
         })

@@ -182,7 +182,7 @@ pub const KO: Strings = Strings {
     rules: "Dockerfile 규칙",
     rules_lead: "Shipshape가 Dockerfile에서 무엇을 검사하는지, 각 검사가 왜 중요한지, 자동 수정이 무엇을 바꾸는지 정리했습니다. Dockerfile 실습 도구와 shipshape lint 명령이 같은 규칙을 사용합니다.",
     exercises: "연습 문제",
-    exercises_description: "실습 도구와 계산기의 엔진이 브라우저에서 바로 확인해 주는 실전 연습 문제입니다. 새로 합류한 개발자와 온보딩을 맡은 팀 리더를 위해 만들었습니다.",
+    exercises_description: "실습 도구와 계산기의 엔진이 브라우저에서 바로 확인해 주는, 직접 손으로 풀어 보는 연습 문제입니다. 새로 합류한 개발자와 이들의 온보딩을 맡은 팀 리더를 위해 만들었습니다.",
     practise_this: "연습해 보기",
 };
 
@@ -232,6 +232,53 @@ pub const JA: Strings = Strings {
     exercises_description: "ラボと計算機のエンジンがブラウザー内でチェックする実践演習です。新しく加わった開発者と、そのオンボーディングを担当するチームリーダーのために用意しました。",
     practise_this: "演習で試す",
 };
+
+/// A struct of labels, one `&'static str` per field, one value per language, and `fields()`
+/// to list them for the tests that every language has every label ([`assert_translated`]).
+macro_rules! labels {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $name {
+            $(pub $field: &'static str,)*
+        }
+
+        impl $name {
+            /// Every field as (name, text), for the completeness tests.
+            pub fn fields(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field),)*]
+            }
+        }
+    };
+}
+pub(crate) use labels;
+
+/// Fails unless `other` has every label of `english`, none empty, none left in English (but
+/// the names in `same`), each with the same placeholders `{0}` and `{1}` and backticks.
+#[cfg(test)]
+pub(crate) fn assert_translated(
+    lang: Lang,
+    english: &[(&'static str, &'static str)],
+    other: &[(&'static str, &'static str)],
+    same: &[&str],
+) {
+    assert_eq!(english.len(), other.len());
+    for ((name, en), (_, text)) in english.iter().zip(other) {
+        assert!(!text.trim().is_empty(), "{lang:?}: {name} is empty");
+        for p in ["{0}", "{1}", "`"] {
+            assert_eq!(
+                en.contains(p),
+                text.contains(p),
+                "{lang:?}: {name} and English disagree on {p}"
+            );
+        }
+        if !same.contains(en) {
+            assert!(
+                !text.is_ascii(),
+                "{lang:?}: {name} looks untranslated: {text}"
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

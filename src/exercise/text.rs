@@ -4,23 +4,9 @@
 
 use crate::i18n::Lang;
 
-macro_rules! exercise_text {
-    ($($field:ident),* $(,)?) => {
-        /// The exercises' words, in one language.
-        pub struct ExText {
-            $(pub $field: &'static str,)*
-        }
-
-        impl ExText {
-            /// Every field as (name, text), for the completeness tests.
-            pub fn fields(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($field), self.$field),)*]
-            }
-        }
-    };
-}
-
-exercise_text!(
+crate::i18n::labels!(
+    /// The exercises' words, in one language.
+    ExText {
     track_lead,
     track_how,
     progress,
@@ -66,6 +52,7 @@ exercise_text!(
     why,
     decisions,
     project_files,
+    crumbs,
     code_title,
     code_lead,
     code_none,
@@ -81,6 +68,7 @@ exercise_text!(
     verify_hint,
     continue_with,
     all_solved,
+}
 );
 
 const EN: ExText = ExText {
@@ -129,6 +117,7 @@ const EN: ExText = ExText {
     why: "Why",
     decisions: "Your decisions",
     project_files: "The project's files (fixed for this exercise)",
+    crumbs: "Where this exercise is",
     code_title: "Completion code",
     code_lead: "Send this code to your team lead. It holds the exercises you solved and your solutions; `shipshape exercises verify` checks every one of them again.",
     code_none: "Solve an exercise to get a code.",
@@ -147,53 +136,54 @@ const EN: ExText = ExText {
 };
 
 const KO: ExText = ExText {
-    track_lead: "가이드에서 배운 내용을 직접 연습해 보세요. 입력하는 즉시 실습 도구와 계산기와 같은 엔진이 브라우저 안에서 확인합니다. 답안과 글자를 비교하는 것이 아니라, 이미지나 배포가 실제로 어떻게 동작하는지를 봅니다.",
-    track_how: "작업 내용과 진행 상황은 이 브라우저에만 저장됩니다. 다 풀었으면 아래의 완료 코드를 팀 리더에게 보내세요.",
-    progress: "{1}개 중 {0}개 풂",
+    track_lead: "가이드에서 배운 내용을 직접 연습해 보세요. 각 연습 문제는 실습 도구와 계산기가 쓰는 것과 같은 엔진이 브라우저에서 입력하는 즉시 확인합니다. 입력한 내용을 정답과 글자 그대로 비교하지 않고, 이미지나 배포가 실제로 어떻게 동작하는지를 봅니다.",
+    track_how: "작업 내용과 진행 상황은 이 브라우저에만 저장됩니다. 다 마쳤으면 아래 완료 코드를 팀 리더에게 보내세요.",
+    progress: "{1}문제 중 {0}문제 해결",
     kind_dockerfile: "Dockerfile",
     kind_capacity: "용량",
     kind_concept: "개념",
     not_started: "시작 전",
     started: "진행 중",
-    solved: "풂",
-    solved_with_solution: "해답을 보고 풂",
-    position: "연습 문제 {1}개 중 {0}번째",
+    solved: "해결",
+    solved_with_solution: "해답을 보고 해결",
+    position: "연습 문제 {0}/{1}",
     task: "과제",
     goals: "목표",
     goals_met: "목표 {1}개 중 {0}개 달성",
     goal_met: "달성:",
     goal_not_met: "미달성:",
     now_met: "새로 달성:",
-    no_longer_met: "다시 미달성:",
+    no_longer_met: "달성 해제:",
     help: "막혔나요?",
     show_hint: "힌트 보기",
-    hint: "힌트 {1}개 중 {0}번째",
+    hint: "힌트 {0}/{1}",
     hints_all_open: "힌트를 모두 열었습니다.",
     show_solution: "해답 보기",
-    solution_confirm: "힌트를 다 보기 전에 해답을 열까요? 그러면 이 연습 문제는 '해답을 보고 풂'으로 기록됩니다.",
+    solution_confirm: "힌트를 모두 보기 전에 해답을 열까요? 그러면 이 연습 문제는 '해답을 보고 해결'로 기록됩니다.",
     solution_yes: "해답 열기",
     cancel: "취소",
     solution: "해답",
     use_solution: "해답을 편집기에 넣기",
     apply_solution: "해답 적용하기",
     the_answer: "정답",
-    solved_title: "풀었습니다",
-    solved_with_solution_title: "해답을 보고 풀었습니다",
-    explanation: "왜 이렇게 하면 되나요",
+    solved_title: "해결했습니다",
+    solved_with_solution_title: "해답을 보고 해결했습니다",
+    explanation: "이렇게 하면 되는 이유",
     next_exercise: "다음 연습 문제",
     back_to_track: "연습 문제 목록으로",
     last_exercise: "마지막 연습 문제였습니다.",
     start_over: "처음부터 다시",
-    start_over_done: "이 연습 문제를 처음 상태로 되돌렸습니다. 작업 내용, 연 힌트, 진행 상황을 지웠습니다.",
-    undo: "되돌리기",
-    undone: "이전 상태로 되돌렸습니다.",
+    start_over_done: "이 연습 문제를 처음 상태로 되돌렸습니다. 이 문제의 작업 내용, 열어 본 힌트, 진행 상황을 지웠습니다.",
+    undo: "실행 취소",
+    undone: "이전 상태를 복원했습니다.",
     saved_damaged: "이 연습 문제의 저장된 작업을 읽을 수 없어서({0}) 처음부터 시작합니다. 손상된 사본은 이 브라우저의 저장소에 따로 보관해 두었습니다.",
     your_answer: "내 답",
     why: "이유",
     decisions: "직접 정할 항목",
-    project_files: "프로젝트의 파일(이 연습 문제에서는 고정)",
+    project_files: "프로젝트 파일(이 연습 문제에서는 고정)",
+    crumbs: "현재 위치",
     code_title: "완료 코드",
-    code_lead: "이 코드를 팀 리더에게 보내세요. 푼 연습 문제와 그 해답이 들어 있고, `shipshape exercises verify`가 모두 다시 확인합니다.",
+    code_lead: "이 코드를 팀 리더에게 보내세요. 코드에는 푼 연습 문제와 직접 작성한 풀이가 들어 있으며, `shipshape exercises verify`가 그 풀이를 하나하나 다시 확인합니다.",
     code_none: "연습 문제를 하나 풀면 코드가 만들어집니다.",
     code_name: "이름(코드에 들어갑니다)",
     code_copy: "코드 복사",
@@ -202,7 +192,7 @@ const KO: ExText = ExText {
     code_copy_failed: "클립보드를 쓸 수 없습니다. 코드를 선택해서 직접 복사하세요.",
     reset_track: "진행 상황 모두 지우기",
     reset_track_done: "이 브라우저에 저장된 모든 연습 문제의 작업 내용과 진행 상황을 지웠습니다.",
-    track_damaged: "{0}의 저장된 작업을 읽을 수 없어서 이 브라우저의 저장소에 따로 보관해 두었습니다. 다른 것은 바뀌지 않았습니다.",
+    track_damaged: "{0}의 저장된 작업을 읽을 수 없어서 이 브라우저의 저장소에 따로 보관해 두었습니다. 그 밖에는 아무것도 바뀌지 않았습니다.",
     needs_js: "진행 상황과 완료 코드에는 JavaScript가 필요합니다. 연습 문제의 과제와 목표는 JavaScript 없이도 읽을 수 있습니다.",
     verify_hint: "팀 리더는 이렇게 확인합니다:",
     continue_with: "이어서 풀기:",
@@ -210,38 +200,38 @@ const KO: ExText = ExText {
 };
 
 const JA: ExText = ExText {
-    track_lead: "ガイドで学んだことを実際に試しましょう。各演習は、入力するそばからラボや計算機と同じエンジンがブラウザー内でチェックします。答えと文字を比べるのではなく、イメージやデプロイが実際にどう動くかで判定します。",
+    track_lead: "ガイドで学んだことを実際に手を動かして練習しましょう。各演習は、ラボや計算機と同じエンジンが、入力するたびにブラウザー内でチェックします。入力内容を正解と文字どおりに比べるのではなく、イメージやデプロイが実際にどう動くかで判定します。",
     track_how: "作業内容と進捗はこのブラウザーにだけ保存されます。終わったら、下の修了コードをチームリーダーに送ってください。",
-    progress: "{1} 問中 {0} 問を解決",
+    progress: "{1} 問中 {0} 問完了",
     kind_dockerfile: "Dockerfile",
     kind_capacity: "キャパシティ",
     kind_concept: "概念",
     not_started: "未着手",
     started: "取り組み中",
-    solved: "解決済み",
-    solved_with_solution: "解答を見て解決",
-    position: "演習 {0}／{1}",
+    solved: "完了",
+    solved_with_solution: "解答を見て完了",
+    position: "演習 {0}/{1}",
     task: "課題",
     goals: "目標",
     goals_met: "{1} 個中 {0} 個の目標を達成",
     goal_met: "達成：",
     goal_not_met: "未達成：",
     now_met: "新たに達成：",
-    no_longer_met: "未達成に戻った：",
+    no_longer_met: "再び未達成：",
     help: "行き詰まったら",
     show_hint: "ヒントを見る",
-    hint: "ヒント {0}／{1}",
+    hint: "ヒント {0}/{1}",
     hints_all_open: "ヒントはすべて表示しました。",
     show_solution: "解答を見る",
-    solution_confirm: "すべてのヒントを見る前に解答を開きますか？ この演習は「解答を見て解決」として記録されます。",
+    solution_confirm: "すべてのヒントを見る前に解答を開きますか？　その場合、この演習は「解答を見て完了」として記録されます。",
     solution_yes: "解答を開く",
     cancel: "キャンセル",
     solution: "解答",
-    use_solution: "解答をエディターに入れる",
+    use_solution: "解答をエディターに読み込む",
     apply_solution: "解答を適用する",
     the_answer: "正解",
-    solved_title: "解決しました",
-    solved_with_solution_title: "解答を見て解決しました",
+    solved_title: "完了しました",
+    solved_with_solution_title: "解答を見て完了しました",
     explanation: "なぜこれでうまくいくのか",
     next_exercise: "次の演習",
     back_to_track: "演習の一覧へ",
@@ -255,9 +245,10 @@ const JA: ExText = ExText {
     why: "理由",
     decisions: "あなたが決める項目",
     project_files: "プロジェクトのファイル（この演習では固定）",
+    crumbs: "現在地",
     code_title: "修了コード",
-    code_lead: "このコードをチームリーダーに送ってください。解いた演習とその解答が入っていて、`shipshape exercises verify` がすべてを改めてチェックします。",
-    code_none: "演習を 1 つ解くとコードができます。",
+    code_lead: "このコードをチームリーダーに送ってください。コードには解いた演習とあなたの答えが含まれており、`shipshape exercises verify` がそのすべてを改めてチェックします。",
+    code_none: "演習を 1 つ解くと、コードが作成されます。",
     code_name: "名前（コードに含まれます）",
     code_copy: "コードをコピー",
     code_download: "ダウンロード",
@@ -269,7 +260,7 @@ const JA: ExText = ExText {
     needs_js: "進捗と修了コードには JavaScript が必要です。演習の課題と目標は JavaScript なしでも読めます。",
     verify_hint: "チームリーダーは次のコマンドで確認します：",
     continue_with: "続きから：",
-    all_solved: "すべての演習を解決しました。",
+    all_solved: "すべての演習が完了しました。",
 };
 
 pub fn texts(lang: Lang) -> &'static ExText {
@@ -291,26 +282,13 @@ mod tests {
 
     #[test]
     fn every_label_exists_in_every_language_with_the_same_placeholders() {
-        let en = texts(Lang::En).fields();
         for lang in [Lang::Ko, Lang::Ja] {
-            let other = texts(lang).fields();
-            assert_eq!(en.len(), other.len());
-            for ((name, english), (_, text)) in en.iter().zip(&other) {
-                assert!(!text.trim().is_empty(), "{lang:?}: {name} is empty");
-                for p in ["{0}", "{1}", "`"] {
-                    assert_eq!(
-                        english.contains(p),
-                        text.contains(p),
-                        "{lang:?}: {name} and English disagree on {p}"
-                    );
-                }
-                if *english != "Dockerfile" {
-                    assert!(
-                        !text.is_ascii(),
-                        "{lang:?}: {name} looks untranslated: {text}"
-                    );
-                }
-            }
+            crate::i18n::assert_translated(
+                lang,
+                &texts(Lang::En).fields(),
+                &texts(lang).fields(),
+                &["Dockerfile"],
+            );
         }
     }
 }

@@ -20,6 +20,9 @@ pub fn ContextPanel(
     /// The project's files are the exercise's: shown, not edited.
     #[prop(optional)]
     fixed_context: bool,
+    /// What the file list's summary says, when not the lab's own words.
+    #[prop(optional)]
+    files_label: Option<&'static str>,
 ) -> impl IntoView {
     let LabCtx {
         t,
@@ -61,7 +64,7 @@ pub fn ContextPanel(
         <section class="lab-context" aria-label=t.context>
             {panel_title(compact, t.context)}
             <details class="lab-context-details" open=!compact>
-                <summary>{t.context_files}</summary>
+                <summary>{files_label.unwrap_or(t.context_files)}</summary>
                 <textarea
                     readonly=fixed_context
                     id=ctx.id("lab-context-files")

@@ -105,6 +105,7 @@ pub fn LabExercise(
                     initial_ignore=work0[1].clone()
                     ignore_open
                     fixed_context=true
+                    files_label=xt.project_files
                 />
                 <FindingsPanel ctx fixes=false/>
             </div>

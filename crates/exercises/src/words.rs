@@ -913,7 +913,7 @@ pub fn cli(lang: Lang) -> &'static CliWords {
         passed: "통과",
         not_yet: "미통과",
         goals_met: "목표 달성",
-        with_solution: "해답을 보고 풂",
+        with_solution: "해답을 보고 해결",
         all_pass: "완료 코드에 든 연습 문제가 모두 여전히 통과합니다",
         some_fail: "완료 코드에 든 연습 문제 중 통과하지 못하는 것이 있습니다",
     };
@@ -921,7 +921,7 @@ pub fn cli(lang: Lang) -> &'static CliWords {
         passed: "合格",
         not_yet: "未合格",
         goals_met: "目標達成",
-        with_solution: "解答を見て解いた",
+        with_solution: "解答を見て完了",
         all_pass: "コードに含まれる演習はすべて合格のままです",
         some_fail: "コードに含まれる演習のうち、合格しないものがあります",
     };
