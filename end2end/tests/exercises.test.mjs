@@ -70,8 +70,8 @@ function cli(args, input) {
 describe('an exercise page', () => {
   const WORDS = {
     en: { goals: /Goals/, solved: /Solved/ },
-    ko: { goals: /목표/, solved: /풀었습니다/ },
-    ja: { goals: /目標/, solved: /解決しました/ },
+    ko: { goals: /목표/, solved: /해결했습니다/ },
+    ja: { goals: /目標/, solved: /完了しました/ },
   };
   for (const [lang, words] of Object.entries(WORDS)) {
     test(`in ${lang}, typing the fix ticks the goals, passes, and survives a reload`, async () => {
