@@ -121,6 +121,7 @@ pub fn analyse_parsed(df: &Dockerfile, i: &Inputs<'_>) -> Analysis {
             .iter()
             .map(|a| (a.clone(), "changed".to_string()))
             .collect(),
+        previous: None,
     };
     let target = (!i.target.is_empty()).then_some(i.target);
     let context = options.context.unwrap_or_default();

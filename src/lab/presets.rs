@@ -387,6 +387,7 @@ mod tests {
             &Changes {
                 paths: strings(preset.changed),
                 build_args: vec![],
+                previous: None,
             },
             None,
         )

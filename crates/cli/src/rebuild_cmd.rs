@@ -130,6 +130,7 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
             .map(|p| context_relative(p, &context_dir))
             .collect(),
         build_args: o.build_args.clone(),
+        previous: None,
     };
     let dockerfile = parse(&source);
     for e in dockerfile.errors() {

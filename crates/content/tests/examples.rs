@@ -127,6 +127,7 @@ fn lab_placeholders_show_what_their_page_teaches() {
                 let changes = Changes {
                     paths: widget.changed.clone(),
                     build_args: Default::default(),
+                    previous: None,
                 };
                 let rebuild = plan(&dockerfile, &context, &changes, None);
                 let heavy = rebuild.heavy_rebuilds();

@@ -107,6 +107,7 @@ fn main() {
             "go.sum".into(),
         ],
         build_args: vec![("VERSION".into(), "2".into())],
+        previous: None,
     };
 
     if !files.is_empty() {

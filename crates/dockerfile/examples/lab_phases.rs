@@ -69,6 +69,7 @@ fn main() {
     let changes = Changes {
         paths: vec!["app/main.py".into()],
         build_args: Vec::new(),
+        previous: None,
     };
     println!("{} lines, {} bytes", src.lines().count(), src.len());
     if std::env::args().any(|a| a == "--profile") {

@@ -31,6 +31,7 @@ mod check;
 mod context;
 mod diagnostic_text;
 pub mod dockerignore;
+mod edits;
 pub mod facts;
 mod highlight;
 mod lexer;

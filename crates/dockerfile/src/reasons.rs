@@ -68,6 +68,32 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
         (Reason::StageNotNeeded { stage, target }, En) => format!("Stage `{stage}` is not built: the target `{target}` does not need it."),
         (Reason::StageNotNeeded { stage, target }, Ko) => format!("빌드 대상인 `{target}` 스테이지에 필요하지 않으므로 `{stage}` 스테이지는 빌드하지 않습니다."),
         (Reason::StageNotNeeded { stage, target }, Ja) => format!("ビルド対象の `{target}` ステージには不要なため、`{stage}` ステージはビルドされません。"),
+        (Reason::Edited { line, before, after }, _) if before.is_empty() || after.is_empty() => match lang {
+            En => format!("Line {line} changed since the last build, so this step and every later step of the stage run again."),
+            Ko => format!("{line}행이 지난 빌드 이후 바뀌었으므로 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+            Ja => format!("{line}行目が前回のビルドから変わったため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
+        },
+        (Reason::Edited { line, before, after }, En) => format!("Line {line} changed since the last build: `{before}` became `{after}`. This step and every later step of the stage run again."),
+        (Reason::Edited { line, before, after }, Ko) => format!("{line}행이 지난 빌드 이후 바뀌었습니다(`{before}` → `{after}`). 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::Edited { line, before, after }, Ja) => format!("{line}行目が前回のビルドから変わりました（`{before}` → `{after}`）。このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
+        (Reason::Inserted { line }, En) => format!("Line {line} is new since the last build, so it runs, and every later step of the stage runs again."),
+        (Reason::Inserted { line }, Ko) => format!("{line}행은 지난 빌드 이후 새로 추가된 단계이므로 실행되고, 이 스테이지의 이후 단계도 모두 다시 실행됩니다."),
+        (Reason::Inserted { line }, Ja) => format!("{line}行目は前回のビルドのあとに追加されたステップなので実行され、このステージのそれ以降のステップもすべて再実行されます。"),
+        (Reason::Moved { line, from }, En) => format!("This step moved to line {line} from line {from} of the last build: its place in the chain changed, so it runs again, and every later step of the stage."),
+        (Reason::Moved { line, from }, Ko) => format!("이 단계는 지난 빌드의 {from}행에서 {line}행으로 옮겨졌습니다. 캐시 체인에서의 위치가 바뀌었으므로 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::Moved { line, from }, Ja) => format!("このステップは前回のビルドの{from}行目から{line}行目に移動しました。キャッシュのつながりの中での位置が変わったため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
+        (Reason::StepRemoved { line, text, moved: false }, En) => format!("In the last build, `{text}` (its line {line}) came before this step; it was deleted, so this step's parent changed and it runs again, with every later step of the stage."),
+        (Reason::StepRemoved { line, text, moved: false }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행)가 삭제되어 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::StepRemoved { line, text, moved: false }, Ja) => format!("前回のビルドでこのステップの前にあった `{text}`（前回の{line}行目）が削除され、このステップの親が変わりました。そのため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
+        (Reason::StepRemoved { line, text, moved: true }, En) => format!("In the last build, `{text}` (its line {line}) came before this step; it moved, so this step's parent changed and it runs again, with every later step of the stage."),
+        (Reason::StepRemoved { line, text, moved: true }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행)가 다른 위치로 옮겨져 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::StepRemoved { line, text, moved: true }, Ja) => format!("前回のビルドでこのステップの前にあった `{text}`（前回の{line}行目）が別の位置に移動し、このステップの親が変わりました。そのため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
+        (Reason::MetadataEdited { line, keyword }, En) => format!("Line {line} changed since the last build, but `{keyword}` only sets the image's metadata: no step runs again for it."),
+        (Reason::MetadataEdited { line, keyword }, Ko) => format!("{line}행이 지난 빌드 이후 바뀌었지만 `{keyword}`는 이미지의 메타데이터만 설정하므로 이 변경으로 다시 실행되는 단계는 없습니다."),
+        (Reason::MetadataEdited { line, keyword }, Ja) => format!("{line}行目は前回のビルドから変わりましたが、`{keyword}` はイメージのメタデータを設定するだけなので、この変更で再実行されるステップはありません。"),
+        (Reason::StageAdded { stage }, En) => format!("Stage `{stage}` is new since the last build: every step of it runs."),
+        (Reason::StageAdded { stage }, Ko) => format!("`{stage}` 스테이지는 지난 빌드 이후 새로 추가되었으므로 모든 단계가 실행됩니다."),
+        (Reason::StageAdded { stage }, Ja) => format!("`{stage}` ステージは前回のビルドのあとに追加されたため、すべてのステップが実行されます。"),
     }
 }
 
@@ -126,6 +152,23 @@ mod tests {
                 stage: s("test"),
                 target: s("runtime"),
             },
+            Reason::Edited {
+                line: 2,
+                before: s("curl"),
+                after: s("curl git"),
+            },
+            Reason::Inserted { line: 5 },
+            Reason::Moved { line: 6, from: 4 },
+            Reason::StepRemoved {
+                line: 3,
+                text: s("RUN make"),
+                moved: false,
+            },
+            Reason::MetadataEdited {
+                line: 9,
+                keyword: s("CMD"),
+            },
+            Reason::StageAdded { stage: s("build") },
         ]
     }
 
@@ -152,9 +195,15 @@ mod tests {
             Reason::SourceStageRebuilt { .. } => 10,
             Reason::RemoteSource { .. } => 11,
             Reason::StageNotNeeded { .. } => 12,
+            Reason::Edited { .. } => 13,
+            Reason::Inserted { .. } => 14,
+            Reason::Moved { .. } => 15,
+            Reason::StepRemoved { .. } => 16,
+            Reason::MetadataEdited { .. } => 17,
+            Reason::StageAdded { .. } => 18,
         };
         let kinds: Vec<i32> = every_reason().iter().map(kind).collect();
-        assert_eq!(kinds, (0..13).collect::<Vec<_>>());
+        assert_eq!(kinds, (0..19).collect::<Vec<_>>());
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //!   rebuilt stage is treated as rebuilt (BuildKit may still hit its cache).
 
 use crate::dockerignore::{clean_path, Dockerignore, Glob};
+use crate::edits::Edit;
 use crate::shell;
 use crate::span::Span;
 use crate::stages::Stage;
@@ -44,6 +45,9 @@ pub struct Changes {
     pub paths: Vec<String>,
     /// Build arguments whose value differs (`--build-arg NAME=VALUE`), with the new value.
     pub build_args: Vec<(String, String)>,
+    /// The Dockerfile of the previous build, when it was another: its edits are changes too
+    /// (an instruction changed, inserted, moved or deleted; see `edits.rs`).
+    pub previous: Option<Dockerfile>,
 }
 
 /// Whether a step comes from the cache.
@@ -113,6 +117,28 @@ pub enum Reason {
     RemoteSource { url: String },
     /// Not built: the target does not need this stage.
     StageNotNeeded { stage: String, target: String },
+    /// Rebuilt: the instruction on `line` changed since the last build: `before` became `after`.
+    Edited {
+        line: u32,
+        before: String,
+        after: String,
+    },
+    /// Rebuilt: the instruction on `line` is new since the last build.
+    Inserted { line: u32 },
+    /// Rebuilt: the instruction on `line` was on line `from` in the last build.
+    Moved { line: u32, from: u32 },
+    /// Rebuilt: the step before it in the last build (`text`, on its line `line`) was deleted,
+    /// or moved elsewhere, so its parent changed.
+    StepRemoved {
+        line: u32,
+        text: String,
+        moved: bool,
+    },
+    /// Cached: the instruction on `line` changed or is new, but it only sets the image's
+    /// metadata (LABEL, EXPOSE, CMD...), which reruns nothing.
+    MetadataEdited { line: u32, keyword: String },
+    /// Rebuilt: the stage is new since the last build.
+    StageAdded { stage: String },
 }
 
 impl fmt::Display for Reason {
@@ -160,6 +186,39 @@ impl fmt::Display for Reason {
             Reason::StageNotNeeded { stage, target } => {
                 write!(f, "stage `{stage}` is not needed by the target `{target}`")
             }
+            Reason::Edited {
+                line,
+                before,
+                after,
+            } => match (before.is_empty(), after.is_empty()) {
+                (false, false) => write!(f, "line {line} changed: `{before}` became `{after}`"),
+                _ => write!(f, "line {line} changed"),
+            },
+            Reason::Inserted { line } => write!(f, "line {line} is new"),
+            Reason::Moved { line, from } => {
+                write!(f, "line {line} moved here from line {from}")
+            }
+            Reason::StepRemoved {
+                line,
+                text,
+                moved: false,
+            } => write!(
+                f,
+                "the step before it in the last build, `{text}` (its line {line}), was deleted"
+            ),
+            Reason::StepRemoved {
+                line,
+                text,
+                moved: true,
+            } => write!(
+                f,
+                "the step before it in the last build, `{text}` (its line {line}), moved"
+            ),
+            Reason::MetadataEdited { line, keyword } => write!(
+                f,
+                "line {line} changed, but `{keyword}` only sets metadata: nothing reruns"
+            ),
+            Reason::StageAdded { stage } => write!(f, "stage `{stage}` is new"),
         }
     }
 }
@@ -344,13 +403,25 @@ pub fn plan(
     }
     let escape = dockerfile.escape;
     let files = ChangedFiles::new(context, changes);
+    // The edits since the previous build's Dockerfile, per instruction (empty: none given).
+    let edits = changes
+        .previous
+        .as_ref()
+        .map(|p| crate::edits::edits(dockerfile, p))
+        .unwrap_or_default();
 
-    // Global ARGs: visible to FROM lines only.
+    // Global ARGs: visible to FROM lines only. An edited one is a changed value.
     let mut global = Scope::default();
     for i in dockerfile.global_instructions() {
         let instruction = &dockerfile.instructions[i];
         if instruction.keyword == Keyword::Arg {
-            declare_args(instruction, &mut global, &Scope::default(), changes, escape);
+            let names = declare_args(instruction, &mut global, &Scope::default(), changes, escape);
+            let _ = names;
+            if edits.get(i).is_some_and(|e| *e != Edit::Same) {
+                for name in arg_names(instruction) {
+                    global.mark_changed(&name, VarCause::BuildArg);
+                }
+            }
         }
     }
 
@@ -381,7 +452,7 @@ pub fn plan(
     let mut plans: Vec<Option<StagePlan>> = vec![None; stages.len()];
     for &s in &order {
         let (plan, outcome) = simulate_stage(
-            dockerfile, &stages, &stages[s], &global, &outcomes, changes, &files, escape,
+            dockerfile, &stages, &stages[s], &global, &outcomes, changes, &files, &edits, escape,
         );
         outcomes[s] = Some(outcome);
         plans[s] = Some(plan);
@@ -694,6 +765,7 @@ fn simulate_stage(
     outcomes: &[Option<StageOutcome>],
     changes: &Changes,
     files: &ChangedFiles,
+    edits: &[Edit],
     escape: char,
 ) -> (StagePlan, StageOutcome) {
     let mut steps = Vec::new();
@@ -733,12 +805,26 @@ fn simulate_stage(
         }
     }
     let _ = from;
+    // An edited FROM, or a new stage, rebuilds the whole stage.
+    match edits.get(stage.from) {
+        Some(Edit::NewStage) => {
+            effect.own = Some(Reason::StageAdded {
+                stage: stage.label(),
+            });
+            effect.starts_chain = true;
+        }
+        Some(e @ (Edit::Changed { .. } | Edit::Inserted | Edit::Moved { .. })) => {
+            effect.own = edit_reason(e, from.lines().0);
+            effect.starts_chain = true;
+        }
+        _ => {}
+    }
     steps.push(apply(dockerfile, stage.from, effect, &mut chain, stages));
 
     for k in stage.body.clone() {
         let instruction = &dockerfile.instructions[k];
         let line = instruction.lines().0;
-        let effect = evaluate(
+        let mut effect = evaluate(
             instruction,
             line,
             &mut scope,
@@ -748,6 +834,9 @@ fn simulate_stage(
             escape,
             &stage_output,
         );
+        if let Some(edit) = edits.get(k).filter(|e| **e != Edit::Same) {
+            effect = with_edit(effect, edit, instruction, line, &mut scope, escape);
+        }
         steps.push(apply(dockerfile, k, effect, &mut chain, stages));
     }
 
@@ -788,6 +877,92 @@ fn simulate_stage(
             env,
         },
     )
+}
+
+/// The reason an edited instruction reruns.
+fn edit_reason(edit: &Edit, line: u32) -> Option<Reason> {
+    Some(match edit {
+        Edit::Same => return None,
+        Edit::Changed { before, after } => Reason::Edited {
+            line,
+            before: before.clone(),
+            after: after.clone(),
+        },
+        Edit::Inserted | Edit::NewStage => Reason::Inserted { line },
+        Edit::Moved { from } => Reason::Moved { line, from: *from },
+        Edit::AfterDeletion {
+            line: old,
+            text,
+            moved,
+        } => Reason::StepRemoved {
+            line: *old,
+            text: text.clone(),
+            moved: *moved,
+        },
+    })
+}
+
+/// An instruction's effect once its own edit is counted: a step whose definition or parent
+/// changed reruns, and the rest of the stage after it; metadata reruns nothing; an edited ENV
+/// or ARG is a changed value for the steps that see it.
+fn with_edit(
+    mut effect: Effect,
+    edit: &Edit,
+    instruction: &Instruction,
+    line: u32,
+    scope: &mut Scope,
+    escape: char,
+) -> Effect {
+    let Some(reason) = edit_reason(edit, line) else {
+        return effect;
+    };
+    let parent_only = matches!(edit, Edit::AfterDeletion { .. });
+    match instruction.keyword {
+        k if k.is_metadata_only() && !parent_only => {
+            if effect.own.is_none() {
+                effect.cached = Reason::MetadataEdited {
+                    line,
+                    keyword: k.as_str().to_string(),
+                };
+            }
+        }
+        Keyword::Env if !parent_only => {
+            if let Arguments::Pairs(pairs) = &instruction.arguments {
+                for kv in pairs {
+                    scope.mark_changed(
+                        &shell::unquote(&kv.key.value, escape),
+                        VarCause::Env { line },
+                    );
+                }
+            }
+            effect.own = Some(reason);
+        }
+        Keyword::Arg if !parent_only => {
+            let names = arg_names(instruction);
+            for name in &names {
+                scope.mark_changed(name, VarCause::BuildArg);
+            }
+            if let Some(name) = names.into_iter().next() {
+                effect.cached = Reason::ArgDeclared { name };
+            }
+        }
+        _ => {
+            effect.own = Some(reason);
+            effect.starts_chain = true;
+        }
+    }
+    effect
+}
+
+/// The names an ARG instruction declares.
+fn arg_names(instruction: &Instruction) -> Vec<String> {
+    instruction
+        .arguments
+        .words()
+        .iter()
+        .map(|w| w.value.split('=').next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// Turns an instruction's [`Effect`] into its status, following the cache chain.

@@ -65,6 +65,7 @@ fn analysis_goes_on_after_broken_lines() {
     let changes = Changes {
         paths: vec!["app/main.py".into()],
         build_args: vec![],
+        previous: None,
     };
     let p = plan(&df, &context, &changes, None);
     let install = p.steps().find(|s| s.line == 7).expect("a step on line 7");

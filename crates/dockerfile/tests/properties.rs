@@ -111,7 +111,7 @@ proptest! {
             paths: changed.clone(),
             dockerignore: Some(Dockerignore::parse(&ignore.join("\n"))),
         };
-        let changes = Changes { paths: changed, build_args: vec![("V".into(), "2".into())] };
+        let changes = Changes { paths: changed, build_args: vec![("V".into(), "2".into())], previous: None };
         let result = plan(&df, &context, &changes, target.as_deref());
         let stages = df.stages();
         prop_assert_eq!(result.stages.len(), stages.len());
@@ -132,5 +132,44 @@ proptest! {
     fn dockerignore_never_panics(lines in prop::collection::vec(path(), 0..8), p in path()) {
         let ig = Dockerignore::parse(&lines.join("\n"));
         let _ = ig.is_excluded(&p);
+    }
+
+    #[test]
+    fn an_unchanged_previous_file_reruns_nothing_more(src in dockerfile_text()) {
+        let df = parse(&src);
+        let context = BuildContext::default();
+        let alone = plan(&df, &context, &Changes::default(), None);
+        let same = Changes { previous: Some(parse(&src)), ..Changes::default() };
+        prop_assert_eq!(plan(&df, &context, &same, None), alone);
+    }
+
+    #[test]
+    fn an_edit_never_reruns_a_step_before_the_first_edited_line(
+        src in dockerfile_text(),
+        pick in 0usize..64,
+        edit in prop_oneof![Just(" extra"), Just("\nRUN new"), Just("")],
+    ) {
+        let df = parse(&src);
+        prop_assume!(!df.instructions.is_empty());
+        let ins = &df.instructions[pick % df.instructions.len()];
+        let line = ins.span.start_pos.line;
+        // Change the instruction's last line: append words, add a line after it, or drop it.
+        let mut now = String::new();
+        now.push_str(&src[..ins.span.end]);
+        if edit.is_empty() {
+            now.truncate(ins.span.start);
+        } else {
+            now.push_str(edit);
+        }
+        now.push_str(&src[ins.span.end..]);
+        let edited = parse(&now);
+        let context = BuildContext::default();
+        let baseline = plan(&edited, &context, &Changes::default(), None);
+        let with_edit = plan(&edited, &context, &Changes { previous: Some(df.clone()), ..Changes::default() }, None);
+        for (s, b) in with_edit.steps().zip(baseline.steps()) {
+            if s.line < line && s.end_line < line {
+                prop_assert_eq!(s.status, b.status, "line {} before the edit on {}", s.line, line);
+            }
+        }
     }
 }

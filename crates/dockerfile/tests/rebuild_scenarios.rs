@@ -33,6 +33,7 @@ fn changed(paths: &[&str]) -> Changes {
     Changes {
         paths: paths.iter().map(|p| p.to_string()).collect(),
         build_args: Vec::new(),
+        previous: None,
     }
 }
 
@@ -211,6 +212,7 @@ fn arg_change(name: &str, value: &str) -> Changes {
     Changes {
         paths: Vec::new(),
         build_args: vec![(name.to_string(), value.to_string())],
+        previous: None,
     }
 }
 
@@ -384,4 +386,162 @@ fn copy_exclude_flag_filters_changes() {
         None,
     );
     assert_eq!(statuses(&p), ["CC"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// An edit to the Dockerfile is a change too: the previous build's Dockerfile is compared with
+// this one, stage by stage, instruction by instruction.
+
+fn edited(previous: &str) -> Changes {
+    Changes {
+        previous: Some(parse(previous)),
+        ..Changes::default()
+    }
+}
+
+const APT: &str = "\
+FROM python:3.13-slim
+RUN apt-get update && apt-get install -y curl
+WORKDIR /code
+COPY ./requirements.txt /code/requirements.txt
+RUN pip install -r requirements.txt
+COPY ./app /code/app
+EXPOSE 80
+CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
+";
+
+#[test]
+fn an_unchanged_dockerfile_reruns_nothing_and_comments_do_not_count() {
+    let p = run(APT, &context(APP, None), &edited(APT), None);
+    assert_eq!(statuses(&p), ["CCCCCCCC"]);
+    let commented = APT.replace("WORKDIR", "# where the app lives\nWORKDIR");
+    let p = run(&commented, &context(APP, None), &edited(APT), None);
+    assert_eq!(statuses(&p), ["CCCCCCCC"]);
+}
+
+#[test]
+fn a_package_added_reruns_from_its_line_and_says_what_changed() {
+    let p = run(
+        &APT.replace("curl", "curl git"),
+        &context(APP, None),
+        &edited(APT),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CRRRRRRR"]);
+    assert_eq!(
+        reason_text(&p, 2),
+        "line 2 changed: `curl` became `curl git`"
+    );
+    assert_eq!(p.heavy_rebuilds(), 2, "apt-get and pip install");
+}
+
+#[test]
+fn a_port_changed_in_cmd_or_expose_reruns_nothing() {
+    let now = APT
+        .replace("EXPOSE 80", "EXPOSE 8080")
+        .replace("\"80\"]", "\"8080\"]");
+    let p = run(&now, &context(APP, None), &edited(APT), None);
+    assert_eq!(statuses(&p), ["CCCCCCCC"]);
+    assert!(matches!(
+        p.steps().find(|s| s.line == 8).unwrap().reason,
+        Reason::MetadataEdited { line: 8, .. }
+    ));
+    // Deleting a LABEL or EXPOSE reruns nothing either.
+    let p = run(
+        &APT.replace("EXPOSE 80\n", ""),
+        &context(APP, None),
+        &edited(APT),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCCCCCC"]);
+}
+
+#[test]
+fn an_inserted_line_reruns_itself_and_what_follows() {
+    let now = APT.replace(
+        "WORKDIR /code\n",
+        "WORKDIR /code\nENV PYTHONFAULTHANDLER=1\n",
+    );
+    let p = run(&now, &context(APP, None), &edited(APT), None);
+    // The new ENV feeds the later RUN; COPY does not read the environment.
+    assert_eq!(statuses(&p), ["CCCRCRRRR"]);
+    assert_eq!(reason_text(&p, 4), "line 4 is new");
+    let now = APT.replace("WORKDIR /code\n", "WORKDIR /code\nRUN useradd app\n");
+    let p = run(&now, &context(APP, None), &edited(APT), None);
+    assert_eq!(statuses(&p), ["CCCRRRRRR"]);
+}
+
+#[test]
+fn a_deleted_step_reruns_the_step_after_it() {
+    let now = APT.replace("RUN apt-get update && apt-get install -y curl\n", "");
+    let p = run(&now, &context(APP, None), &edited(APT), None);
+    assert_eq!(statuses(&p), ["CRRRRRR"]);
+    assert!(
+        reason_text(&p, 2)
+            .contains("`RUN apt-get update && apt-get install -y curl` (its line 2), was deleted"),
+        "{}",
+        reason_text(&p, 2)
+    );
+}
+
+#[test]
+fn a_moved_copy_reruns_from_where_the_chain_changed() {
+    // The requirements-first fix as an edit: the install's parent changed, then the move.
+    let before = "FROM python:3.13\nWORKDIR /code\nCOPY . .\nRUN pip install -r requirements.txt\nCMD [\"x\"]\n";
+    let after = "FROM python:3.13\nWORKDIR /code\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"x\"]\n";
+    let p = run(after, &context(APP, None), &edited(before), None);
+    assert_eq!(statuses(&p), ["CCRRR"]);
+    assert!(
+        reason_text(&p, 3).contains("moved"),
+        "{}",
+        reason_text(&p, 3)
+    );
+    assert_eq!(
+        reason_text(&p, 4),
+        "the step before it was rebuilt (the cache chain broke at line 3)"
+    );
+}
+
+#[test]
+fn an_edited_from_reruns_its_whole_stage_and_a_new_stage_runs() {
+    let p = run(
+        &APT.replace("python:3.13-slim", "python:3.14-slim"),
+        &context(APP, None),
+        &edited(APT),
+        None,
+    );
+    assert_eq!(statuses(&p), ["RRRRRRRR"]);
+    assert_eq!(
+        reason_text(&p, 1),
+        "line 1 changed: `python:3.13-slim` became `python:3.14-slim`"
+    );
+    let staged = format!("FROM python:3.13 AS build\nRUN pip wheel -r requirements.txt\n{APT}");
+    let p = run(&staged, &context(APP, None), &edited(APT), None);
+    // The new build stage is not needed by the final one; the final one is unchanged.
+    assert_eq!(statuses(&p), ["NN", "CCCCCCCC"]);
+    let p = run(&staged, &context(APP, None), &edited(APT), Some("build"));
+    assert_eq!(statuses(&p)[0], "RR");
+    assert_eq!(reason_text(&p, 1), "stage `build` is new");
+}
+
+#[test]
+fn an_edited_arg_default_reruns_its_first_use() {
+    let before = "FROM python:3.13\nARG VERSION=1\nCOPY . .\nRUN echo $VERSION\n";
+    let after = before.replace("VERSION=1", "VERSION=2");
+    let p = run(&after, &context(APP, None), &edited(before), None);
+    assert_eq!(statuses(&p), ["CCCR"]);
+}
+
+#[test]
+fn edits_combine_with_changed_files() {
+    let p = run(
+        &APT.replace("EXPOSE 80", "EXPOSE 8080"),
+        &context(APP, None),
+        &Changes {
+            paths: vec!["app/main.py".into()],
+            ..edited(APT)
+        },
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCCCCRRR"]);
 }

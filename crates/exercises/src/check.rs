@@ -406,6 +406,7 @@ impl<'a> DockerfileWork<'a> {
                         .iter()
                         .map(|a| (a.to_string(), "changed".to_string()))
                         .collect(),
+                    previous: None,
                 };
                 let p = plan(&self.df, &self.context, &changes, None);
                 let rebuilt: Vec<_> = p.rebuilt().collect();
@@ -538,6 +539,7 @@ impl<'a> DockerfileWork<'a> {
                 let changes = Changes {
                     paths: vec![path.to_string()],
                     build_args: Vec::new(),
+                    previous: None,
                 };
                 let p = plan(&self.df, &self.context, &changes, None);
                 let step = p
@@ -661,6 +663,7 @@ impl<'a> DockerfileWork<'a> {
         let changes = Changes {
             paths: vec![file.to_string()],
             build_args: Vec::new(),
+            previous: None,
         };
         let p = plan(&self.df, &self.context, &changes, None);
         let Some(target) = p.target.and_then(|t| p.stages.get(t)) else {

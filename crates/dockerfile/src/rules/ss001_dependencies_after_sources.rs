@@ -526,6 +526,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let changes = Changes {
                 paths: vec![sample.clone()],
                 build_args: Vec::new(),
+                previous: None,
             };
             let target = stage.to_string();
             let simulated = plan(ctx.df, &ctx.context, &changes, Some(&target));

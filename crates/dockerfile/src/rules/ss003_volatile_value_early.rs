@@ -190,6 +190,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let changes = Changes {
                     paths: Vec::new(),
                     build_args: vec![(name.clone(), "next-build".into())],
+                    previous: None,
                 };
                 let target = stage.to_string();
                 let p = plan(ctx.df, &ctx.context, &changes, Some(&target));
