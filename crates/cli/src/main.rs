@@ -1,8 +1,8 @@
 //! `shipshape`: the native command line of Shipshape.
 //!
 //! ```text
-//! shipshape rebuild FILE --changed PATH... [--build-arg NAME=VALUE...] [--target STAGE]
-//!                   [--context DIR] [--format text|json]
+//! shipshape rebuild FILE [--changed PATH...] [--build-arg NAME=VALUE...] [--target STAGE]
+//!                   [--previous OLD_FILE | --since GIT_REF] [--context DIR] [--format text|json]
 //! shipshape parse FILE [--format json|buildkit]
 //! shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
 //!                [--fail-level error|warning|info|none] FILE...
@@ -17,6 +17,7 @@
 
 mod capacity;
 mod exercises_cmd;
+mod git;
 mod input;
 mod lint_cmd;
 mod parse_cmd;
@@ -29,9 +30,10 @@ const USAGE: &str = "\
 usage: shipshape <command> [options]
 
 commands:
-  rebuild FILE --changed PATH... [--build-arg NAME=VALUE...] [--target STAGE]
-          [--context DIR] [--format text|json]
-                 which build steps a change reruns, and why
+  rebuild FILE [--changed PATH...] [--build-arg NAME=VALUE...] [--target STAGE]
+          [--previous OLD_FILE | --since GIT_REF] [--context DIR] [--format text|json]
+                 which build steps a change reruns, and why (an edit to the
+                 Dockerfile too: --previous, or --since a git ref)
   parse FILE [--format json|buildkit]
                  print the syntax tree (json) or BuildKit's AST dump
   lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]

@@ -8,7 +8,7 @@ use shipshape_dockerfile::{
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: shipshape rebuild FILE --changed PATH... [--build-arg NAME=VALUE...] [--target STAGE] [--context DIR] [--format text|json]";
+const USAGE: &str = "usage: shipshape rebuild FILE [--changed PATH...] [--build-arg NAME=VALUE...] [--previous OLD_FILE | --since GIT_REF] [--target STAGE] [--context DIR] [--format text|json]";
 
 /// Context listings stop here: a simulation does not need more, and a wrong
 /// `--context /` should not walk the whole disk.
@@ -22,6 +22,10 @@ struct Options {
     target: Option<String>,
     context: Option<String>,
     json: bool,
+    /// The Dockerfile of the last build, to compare with.
+    previous: Option<String>,
+    /// A git ref: the last build's Dockerfile and the changed files come from git.
+    since: Option<String>,
 }
 
 pub fn run(args: &[String]) -> i32 {
@@ -70,6 +74,14 @@ fn parse_options(args: &[String]) -> Result<Option<Options>, UsageError> {
             "--context" => {
                 in_changed = false;
                 o.context = Some(take(&mut i)?);
+            }
+            "--previous" => {
+                in_changed = false;
+                o.previous = Some(take(&mut i)?);
+            }
+            "--since" => {
+                in_changed = false;
+                o.since = Some(take(&mut i)?);
             }
             "--format" => {
                 in_changed = false;
@@ -123,14 +135,33 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
         )));
     }
     let context = load_context(&file, &context_dir)?;
+    if o.previous.is_some() && o.since.is_some() {
+        return Err(UsageError(
+            "--previous and --since both name the last build's Dockerfile: give one".into(),
+        ));
+    }
+    let mut paths: Vec<String> = o
+        .changed
+        .iter()
+        .map(|p| context_relative(p, &context_dir))
+        .collect();
+    let previous = match (&o.previous, &o.since) {
+        (Some(p), _) => Some(parse(&input::read_text(p)?)),
+        (None, Some(git_ref)) => {
+            let since = crate::git::since(git_ref, Path::new(&file), &context_dir)?;
+            for p in since.changed {
+                if !paths.contains(&p) {
+                    paths.push(p);
+                }
+            }
+            Some(parse(&since.dockerfile))
+        }
+        (None, None) => None,
+    };
     let changes = Changes {
-        paths: o
-            .changed
-            .iter()
-            .map(|p| context_relative(p, &context_dir))
-            .collect(),
+        paths,
         build_args: o.build_args.clone(),
-        previous: None,
+        previous,
     };
     let dockerfile = parse(&source);
     for e in dockerfile.errors() {
@@ -149,6 +180,9 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
     }
     if o.json {
         println!("{}", render_json(&result));
+    } else if o.since.is_some() {
+        // A pull request's CI wants one line.
+        println!("{}", one_line(&result));
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         print!("{}", render_text(&result, colour));
@@ -264,6 +298,27 @@ fn paint(text: &str, code: &str, colour: bool) -> String {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {
         text.to_string()
+    }
+}
+
+/// "this change reruns 3 steps, 1 heavy (line 5: RUN pip install …)".
+pub fn one_line(plan: &RebuildPlan) -> String {
+    let rebuilt = plan.rebuilt().count();
+    if rebuilt == 0 {
+        return "this change reruns no step".to_string();
+    }
+    let heavy: Vec<String> = plan
+        .rebuilt()
+        .filter(|s| s.cost == Cost::Heavy)
+        .map(|s| format!("line {}: {}", s.line, s.text))
+        .collect();
+    let steps = if rebuilt == 1 { "step" } else { "steps" };
+    match heavy.len() {
+        0 => format!("this change reruns {rebuilt} {steps}, none heavy"),
+        n => format!(
+            "this change reruns {rebuilt} {steps}, {n} heavy ({})",
+            heavy.join(", ")
+        ),
     }
 }
 
