@@ -472,10 +472,13 @@ mod imp {
     }
 
     /// What a reader changed in a server-rendered form before its bundle took over: each control
-    /// whose value differs from its default (by index in [`CONTROLS`]), and the focus.
+    /// whose value differs from its default (by index in [`CONTROLS`]), the focus, and the
+    /// focused field's selection (a reader who pressed Ctrl+A as the bundle arrived types over
+    /// the selection, not after it).
     pub struct FormCarry {
         changes: Vec<(u32, String, bool)>,
         focus: Option<u32>,
+        selection: Option<(JsValue, JsValue, JsValue)>,
     }
 
     pub fn carry_form(container: &Element) -> FormCarry {
@@ -483,11 +486,26 @@ mod imp {
             js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
         };
         let mut changes = Vec::new();
-        let focus = document()
-            .active_element()
-            .and_then(|a| control_index(container, &a));
+        let active = document().active_element();
+        let focus = active.as_ref().and_then(|a| control_index(container, a));
+        let selection = active.filter(|_| focus.is_some()).and_then(|a| {
+            let el: &JsValue = a.as_ref();
+            let start = get(el, "selectionStart");
+            // Inputs without a selection (checkboxes) give null.
+            (start.as_f64().is_some()).then(|| {
+                (
+                    start,
+                    get(el, "selectionEnd"),
+                    get(el, "selectionDirection"),
+                )
+            })
+        });
         let Ok(list) = container.query_selector_all(CONTROLS) else {
-            return FormCarry { changes, focus };
+            return FormCarry {
+                changes,
+                focus,
+                selection,
+            };
         };
         for i in 0..list.length() {
             let Some(node) = list.item(i) else { continue };
@@ -530,7 +548,11 @@ mod imp {
                 _ => {}
             }
         }
-        FormCarry { changes, focus }
+        FormCarry {
+            changes,
+            focus,
+            selection,
+        }
     }
 
     /// Notes, on the server-rendered tool around `target`, which of its buttons was pressed
@@ -612,6 +634,12 @@ mod imp {
         }
         if let Some(e) = carry.focus.and_then(|i| control_at(container, i)) {
             let _ = e.focus();
+            if let Some((start, end, direction)) = &carry.selection {
+                let el: &JsValue = e.as_ref();
+                let _ = js_sys::Reflect::set(el, &"selectionStart".into(), start);
+                let _ = js_sys::Reflect::set(el, &"selectionEnd".into(), end);
+                let _ = js_sys::Reflect::set(el, &"selectionDirection".into(), direction);
+            }
         }
     }
 

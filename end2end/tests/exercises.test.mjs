@@ -108,6 +108,19 @@ describe('an exercise page', () => {
     });
   }
 
+  test('text selected before the bundle arrives is still selected, so typing replaces it', async () => {
+    const { context, page, problems } = await openExercise('en', 'requirements-first');
+    // Focusing the editor starts the bundle; the reader selects everything while it loads.
+    await page.focus('.ex-host textarea.lab-source');
+    await page.keyboard.press('Control+A');
+    await live(page);
+    await page.keyboard.insertText(REQUIREMENTS_FIRST);
+    assert.equal(await page.inputValue('.ex-host textarea.lab-source'), REQUIREMENTS_FIRST);
+    await page.waitForSelector('article[data-exercise-status=passed]', { timeout: 10000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('deleting the install does not pass, and says why', async () => {
     const { context, page, problems } = await openExercise('en', 'requirements-first');
     await typeDockerfile(page, 'FROM python:3.13-slim\nWORKDIR /code\nCOPY . /code\nCMD ["fastapi", "run", "app/main.py", "--port", "80"]\n');
