@@ -4,7 +4,7 @@
 
 use shipshape_dockerfile::{
     highlight_parsed, lint, parse, plan, BuildContext, Changes, Diagnostic, Dockerfile,
-    Dockerignore, Finding, Keyword, LintOptions, RebuildPlan,
+    Dockerignore, Finding, LintOptions, RebuildPlan,
 };
 
 use super::editor::Mark;
@@ -129,7 +129,7 @@ pub fn analyse_parsed(df: &Dockerfile, i: &Inputs<'_>) -> Analysis {
     Analysis {
         source: i.source.to_string(),
         stages: stage_choices(df),
-        args: declared_args(df),
+        args: df.declared_args(),
         diagnostics: df.diagnostics.clone(),
         findings,
         plan: the_plan,
@@ -163,19 +163,6 @@ fn stage_choices(df: &Dockerfile) -> Vec<(String, String)> {
             (value, label)
         })
         .collect()
-}
-
-fn declared_args(df: &Dockerfile) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for ins in df.instructions.iter().filter(|i| i.keyword == Keyword::Arg) {
-        for w in ins.arguments.words() {
-            let name = w.value.split('=').next().unwrap_or("").to_string();
-            if !name.is_empty() && !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
 }
 
 /// A parse error's message in the page's language.

@@ -3,7 +3,7 @@
 use crate::input::{self, UsageError};
 use shipshape_dockerfile::dockerignore::candidate_files;
 use shipshape_dockerfile::{
-    parse, plan, BuildContext, Changes, Cost, Dockerignore, PlanProblem, RebuildPlan, StepStatus,
+    parse, plan, BuildContext, Changes, Cost, Dockerignore, RebuildPlan, StepStatus,
 };
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -171,12 +171,12 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
         );
     }
     let result = plan(&dockerfile, &context, &changes, o.target.as_deref());
-    if let Some(problem) = result.problems.first() {
-        let code = match problem {
-            PlanProblem::UnknownTarget { .. } | PlanProblem::NoStages => 2,
-        };
+    for note in result.problems.iter().filter(|p| p.is_note()) {
+        eprintln!("shipshape rebuild: note: --build-arg {note}");
+    }
+    if let Some(problem) = result.problems.iter().find(|p| !p.is_note()) {
         eprintln!("shipshape rebuild: {problem}");
-        return Ok(code);
+        return Ok(2);
     }
     if o.json {
         println!("{}", render_json(&result));

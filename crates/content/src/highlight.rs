@@ -58,27 +58,6 @@ impl CodeLang {
     }
 }
 
-const DOCKERFILE_INSTRUCTIONS: &[&str] = &[
-    "ADD",
-    "ARG",
-    "CMD",
-    "COPY",
-    "ENTRYPOINT",
-    "ENV",
-    "EXPOSE",
-    "FROM",
-    "HEALTHCHECK",
-    "LABEL",
-    "MAINTAINER",
-    "ONBUILD",
-    "RUN",
-    "SHELL",
-    "STOPSIGNAL",
-    "USER",
-    "VOLUME",
-    "WORKDIR",
-];
-
 const PYTHON_KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
@@ -147,13 +126,14 @@ impl Out {
 struct LineState {
     /// Inside a Python triple-quoted string that opened with this delimiter.
     triple: Option<&'static str>,
-    /// A Dockerfile instruction continues on this line (after a trailing backslash).
-    continued: bool,
 }
 
 /// Highlights `code` (one or more lines) and returns one HTML string per line, without the
 /// trailing newline. Never fails: unknown input is escaped and shown as it is.
 pub fn highlight_lines(lang: CodeLang, code: &str) -> Vec<String> {
+    if lang == CodeLang::Dockerfile {
+        return dockerfile_lines(code);
+    }
     let mut state = LineState::default();
     code.split('\n')
         .map(|line| {
@@ -161,7 +141,7 @@ pub fn highlight_lines(lang: CodeLang, code: &str) -> Vec<String> {
                 html: String::new(),
             };
             match lang {
-                CodeLang::Dockerfile => dockerfile_line(line, &mut state, &mut out),
+                CodeLang::Dockerfile => out.plain(line),
                 CodeLang::Bash => shell_line(line, &mut out, true),
                 CodeLang::Console => console_line(line, &mut out),
                 CodeLang::Python => python_line(line, &mut state, &mut out),
@@ -296,40 +276,79 @@ fn console_line(line: &str, out: &mut Out) {
     }
 }
 
-fn dockerfile_line(line: &str, state: &mut LineState, out: &mut Out) {
-    let (indent, rest) = split_indent(line);
-    out.plain(indent);
-    let continues = rest.trim_end().ends_with('\\');
-    if rest.starts_with('#') {
-        out.tok(Tok::Comment, rest);
-        return;
-    }
-    let mut body = rest;
-    if !state.continued {
-        let n = word_len(rest);
-        let word = &rest[..n];
-        if DOCKERFILE_INSTRUCTIONS.contains(&word.to_ascii_uppercase().as_str()) {
-            out.tok(Tok::Keyword, word);
-            body = &rest[n..];
+/// A Dockerfile, coloured by the engine's highlighter (the one the lab uses, on the same
+/// pages), cut into lines; a token that spans lines (a heredoc body, a continued string) is
+/// coloured on each of them.
+fn dockerfile_lines(code: &str) -> Vec<String> {
+    use shipshape_dockerfile::HighlightKind as K;
+    let class = |kind: K| -> Option<Tok> {
+        Some(match kind {
+            K::Instruction => Tok::Keyword,
+            K::Flag | K::FlagValue => Tok::Flag,
+            K::String | K::HeredocBody => Tok::String,
+            K::Variable => Tok::Variable,
+            K::Comment => Tok::Comment,
+            K::ParserDirective | K::HeredocMarker | K::StageName => Tok::Number,
+            K::Operator | K::Punctuation => Tok::Key,
+            // The guide shows fragments (a RUN without its FROM): an instruction the parser
+            // rejects in a fragment is still an instruction, and other rejected text is plain.
+            K::Error => return None,
+        })
+    };
+    let spans = shipshape_dockerfile::highlight(code);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut next_span = 0;
+    for line in code.split('\n') {
+        let end = start + line.len();
+        let mut out = Out {
+            html: String::new(),
+        };
+        let mut at = start;
+        // Neighbouring tokens of one colour become one element (`--mount=` and `type=cache`).
+        let mut pending: Option<(Tok, usize, usize)> = None;
+        let flush = |out: &mut Out, pending: &mut Option<(Tok, usize, usize)>| {
+            if let Some((tok, a, b)) = pending.take() {
+                out.tok(tok, &code[a..b]);
+            }
+        };
+        // Spans are in order and do not overlap; skip those that ended before this line.
+        while next_span < spans.len() && spans[next_span].range.end <= start {
+            next_span += 1;
         }
-    }
-    // ` AS name` in FROM lines reads better as a keyword.
-    if let Some(i) = body.find(" AS ").or_else(|| body.find(" as ")) {
-        if !state.continued && rest[..rest.len() - body.len()].eq_ignore_ascii_case("FROM") {
-            shell_words(&body[..i], out);
-            out.plain(" ");
-            out.tok(Tok::Keyword, &body[i + 1..i + 3]);
-            shell_words(&body[i + 3..], out);
-            state.continued = continues;
-            return;
+        let mut i = next_span;
+        while i < spans.len() && spans[i].range.start < end {
+            let s = &spans[i];
+            let from = s.range.start.max(start).max(at);
+            let to = s.range.end.min(end);
+            if from < to && code.is_char_boundary(from) && code.is_char_boundary(to) {
+                let text = &code[from..to];
+                let keyword = s.kind == K::Error
+                    && shipshape_dockerfile::Keyword::from_name(text)
+                        != shipshape_dockerfile::Keyword::Unknown;
+                let tok = class(s.kind).or(keyword.then_some(Tok::Keyword));
+                match (tok, &mut pending) {
+                    (Some(t), Some((p, _, b))) if *p == t && *b == from => *b = to,
+                    (Some(t), _) => {
+                        flush(&mut out, &mut pending);
+                        out.plain(&code[at..from]);
+                        pending = Some((t, from, to));
+                    }
+                    (None, _) => {
+                        flush(&mut out, &mut pending);
+                        out.plain(&code[at..to]);
+                    }
+                }
+                at = to;
+            }
+            i += 1;
         }
+        flush(&mut out, &mut pending);
+        out.plain(&code[at..end]);
+        lines.push(out.html);
+        start = end + 1;
     }
-    if body.trim_start().starts_with('[') {
-        json_line(body, out);
-    } else {
-        shell_words(body, out);
-    }
-    state.continued = continues;
+    lines
 }
 
 fn python_line(line: &str, state: &mut LineState, out: &mut Out) {
@@ -551,7 +570,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<span class=\"tok-f\">--mount</span>"),
+            html.contains("<span class=\"tok-f\">--mount=type=cache</span>"),
             "{html}"
         );
         assert!(
@@ -567,6 +586,43 @@ mod tests {
             "RUN apt-get update \\\n    copy files",
         );
         assert!(!lines[1].contains("tok-k"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn dockerfile_blocks_are_coloured_as_the_lab_colours_them() {
+        // A heredoc body, and a shell comment that swallows the continued lines after it
+        // (the engine knows both; a line-by-line highlighter did not).
+        let lines = highlight_lines(
+            CodeLang::Dockerfile,
+            "FROM alpine\nRUN <<EOF\necho hi\nEOF\nRUN apk add \\\n  # curl \\\n  git",
+        );
+        assert!(
+            lines[2].contains("<span class=\"tok-s\">echo hi</span>"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[3].contains("<span class=\"tok-n\">EOF</span>"),
+            "{lines:?}"
+        );
+        assert!(lines[5].contains("tok-c"), "{lines:?}");
+        // Every line keeps its text.
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                let mut t = String::new();
+                let mut tag = false;
+                for c in l.chars() {
+                    match c {
+                        '<' => tag = true,
+                        '>' => tag = false,
+                        c if !tag => t.push(c),
+                        _ => {}
+                    }
+                }
+                t
+            })
+            .collect();
+        assert_eq!(text[4], "RUN apk add \\");
     }
 
     #[test]

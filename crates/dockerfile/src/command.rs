@@ -1,4 +1,5 @@
-//! What a RUN instruction runs, read well enough for the rules: its simple
+//! The one command model: what a RUN instruction runs, for the rules, the rebuild plan
+//! (which steps are heavy) and the image facts alike. Its simple
 //! commands (split on `&&`, `||`, `;`, `|`, newlines, outside quotes), each as
 //! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed; and,
 //! for package managers, which ecosystem installs what from which manifest.
@@ -20,7 +21,102 @@ impl Command {
     pub fn has(&self, word: &str) -> bool {
         self.words.iter().any(|w| w == word)
     }
+
+    /// Whether running it again is expensive: it installs packages, compiles or downloads
+    /// (seconds to minutes). Decided by the program and, for some, its subcommand, so
+    /// `echo make` and `go version` are light and `env X=1 pip install` is heavy.
+    pub fn is_heavy(&self) -> bool {
+        let program = self.program();
+        if HEAVY_PROGRAMS.contains(&program) {
+            return true;
+        }
+        HEAVY_SUBCOMMANDS
+            .iter()
+            .find(|(p, _)| *p == program)
+            .is_some_and(|(_, subs)| {
+                self.words
+                    .get(1)
+                    .is_some_and(|w| subs.contains(&w.as_str()))
+            })
+    }
 }
+
+/// Programs that are heavy whatever their arguments.
+const HEAVY_PROGRAMS: &[&str] = &[
+    "apt-get",
+    "apt",
+    "aptitude",
+    "apk",
+    "yum",
+    "dnf",
+    "microdnf",
+    "zypper",
+    "tdnf",
+    "pacman",
+    "emerge",
+    "pip",
+    "pip3",
+    "pipx",
+    "pipenv",
+    "poetry",
+    "uv",
+    "conda",
+    "mamba",
+    "micromamba",
+    "npm",
+    "yarn",
+    "pnpm",
+    "bun",
+    "cargo",
+    "rustup",
+    "mvn",
+    "mvnw",
+    "gradle",
+    "gradlew",
+    "make",
+    "cmake",
+    "ninja",
+    "gcc",
+    "g++",
+    "cc",
+    "clang",
+    "rustc",
+    "javac",
+    "curl",
+    "wget",
+    "bundle",
+    "gem",
+    "composer",
+    "cpanm",
+    "pecl",
+    "docker-php-ext-install",
+    "install-php-extensions",
+    "configure",
+    "msbuild",
+    "nuget",
+    "choco",
+    "invoke-webrequest",
+    "dotnet",
+    "stack",
+    "cabal",
+    "mix",
+    "rebar3",
+    "sbt",
+    "bazel",
+    "scons",
+    "meson",
+];
+
+/// Programs that are heavy with one of these subcommands.
+const HEAVY_SUBCOMMANDS: &[(&str, &[&str])] = &[
+    (
+        "go",
+        &["build", "install", "get", "mod", "generate", "test"],
+    ),
+    ("git", &["clone", "fetch", "pull", "submodule"]),
+    ("python", &["-m", "setup.py"]),
+    ("python3", &["-m", "setup.py"]),
+];
 
 /// The scripts a RUN runs: the shell-form command, `sh -c` in exec form, heredoc bodies.
 pub(crate) fn scripts(ins: &Instruction) -> Vec<String> {
@@ -685,6 +781,22 @@ mod tests {
         assert!(split_script("a && b | c").1);
         assert!(!split_script("a; b").1);
         assert!(!split_script("a || b").1);
+    }
+
+    #[test]
+    fn heavy_commands_are_found_by_command_name() {
+        let heavy = |s: &str| split_script(s).0.iter().any(Command::is_heavy);
+        assert!(heavy("apt-get update && apt-get install -y curl"));
+        assert!(heavy(
+            "DEBIAN_FRONTEND=noninteractive /usr/bin/pip install x"
+        ));
+        assert!(heavy("set -eux; go build ./..."));
+        assert!(heavy("env PIP_NO_CACHE_DIR=1 pip install x"));
+        assert!(heavy("{ cargo build --release; }"));
+        assert!(!heavy("echo make things; mkdir -p /app"));
+        assert!(!heavy("echo \"a; pip install b\""));
+        assert!(!heavy("go version"));
+        assert!(!heavy("git config --global x y"));
     }
 
     #[test]

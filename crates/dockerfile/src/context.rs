@@ -2,8 +2,8 @@
 //! context file list: the sources it names ([`context_sources`]) and a
 //! plausible list of files behind them ([`suggested_context`]).
 
+use crate::command::{install_of, run_commands, Ecosystem};
 use crate::rebuild::{is_remote, Mount};
-use crate::rules::commands::{install_of, run_commands, Ecosystem};
 use crate::shell;
 use crate::syntax::{Dockerfile, Keyword};
 

@@ -6,8 +6,8 @@
 //! The facts come from the same parse, stage graph and command reading as the rules and the
 //! rebuild plan: the stages a target needs are the ones [`crate::plan`] builds for it.
 
+use crate::command::{self as commands, Ecosystem};
 use crate::rebuild::{plan, BuildContext, Changes};
-use crate::rules::commands::{self, Ecosystem};
 use crate::syntax::{Arguments, Dockerfile, Keyword};
 
 /// A RUN step of a stage the target needs.
@@ -95,24 +95,9 @@ pub fn image_facts(df: &Dockerfile, target: Option<&str>) -> ImageFacts {
         .filter(|s| s.built)
         .map(|s| s.index)
         .collect();
-    // The chain: follow `FROM <earlier stage>` (by name, or by index).
-    let parent = |s: usize| -> Option<usize> {
-        let base = stages[s].base.to_lowercase();
-        stages[..s]
-            .iter()
-            .rposition(|p| p.name.as_deref() == Some(base.as_str()))
-            .or_else(|| match base.parse::<usize>() {
-                Ok(i) if i < s => Some(i),
-                _ => None,
-            })
-    };
-    let mut chain = vec![target];
-    while let Some(p) = parent(*chain.last().unwrap_or(&target)) {
-        if chain.contains(&p) {
-            break;
-        }
-        chain.push(p);
-    }
+    // The chain: follow `FROM <earlier stage>`.
+    let graph = crate::stages::StageGraph::with_defaults(df);
+    let chain = graph.chain(target.min(stages.len() - 1));
     let root = *chain.last().unwrap_or(&target);
     let mut facts = ImageFacts {
         base_image: stages[root].base.clone(),

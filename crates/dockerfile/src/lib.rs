@@ -28,6 +28,7 @@
 
 pub mod buildkit;
 mod check;
+pub(crate) mod command;
 mod context;
 mod diagnostic_text;
 pub mod dockerignore;

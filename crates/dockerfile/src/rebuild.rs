@@ -19,12 +19,46 @@
 //!   `RUN --mount=from=` are what "needs" means. We cannot know whether a
 //!   rebuilt stage produced identical files, so a step that copies from a
 //!   rebuilt stage is treated as rebuilt (BuildKit may still hit its cache).
+//! * An edit to the Dockerfile itself (`Changes::previous`) is a change too:
+//!   see `edits.rs` for how the two versions are matched.
+//!
+//! BuildKit's newer rules, checked against the Dockerfile reference
+//! (`frontend/dockerfile/docs/reference.md` in moby/buildkit) and its sources:
+//! * `COPY --link` / `ADD --link` (reference, "COPY --link"): the files are
+//!   copied into an empty directory that becomes a layer "linked on top of your
+//!   previous state", so the copy "doesn't get invalidated when commands on
+//!   previous layers are changed". A linked copy stays cached when an earlier
+//!   step reruns and its own sources did not change; the steps after it, which
+//!   see the merged state, still rerun. A relative destination is resolved
+//!   against WORKDIR, so a changed WORKDIR reruns it. `--link=false` is off
+//!   (the value is a Go boolean).
+//! * `--exclude` (reference, "COPY --exclude"; `dockerfile2llb/convert.go` passes
+//!   the patterns as the copy's `ExcludePatterns`, matched by the same pattern
+//!   matcher as `.dockerignore`): a directory pattern excludes what is in it,
+//!   `**` matches any depth, `!` re-includes. Patterns are relative to each
+//!   source (`ADD --exclude=*.mp3 dir3/ /3/` leaves out `dir3/x.mp3`, as in
+//!   BuildKit's `frontend/dockerfile/exclude_patterns_test.go`).
+//! * Mounts (`solver/llbsolver/ops/exec.go`, `ExecOp.CacheMap` and
+//!   `getMountDeps`): the ExecOp's definition, mounts included, is the key, so a
+//!   secret's `id` and `target` and a cache mount's `target` are part of
+//!   it (an edit to them reruns the step); the contents of secret, SSH and tmpfs
+//!   mounts are skipped as inputs, and a cache mount starts empty rather than
+//!   from the context, so neither a changed secret nor the cache's contents
+//!   invalidates. A mount's `from=` stage is an input. (`checkShouldClearCacheOpts`
+//!   also drops a cache mount's explicit `id` and `sharing` from the key; the plan
+//!   does not model that detail and counts an edit to them as an edit.)
+//! * Proxy arguments (reference, "Predefined ARGs"; `proxyEnvFromBuildArgs` in
+//!   `convert.go` and `op.Meta.ProxyEnv = nil` in `ExecOp.CacheMap`):
+//!   `HTTP_PROXY`, `HTTPS_PROXY`, `FTP_PROXY`, `NO_PROXY` and `ALL_PROXY`, in
+//!   either case, reach RUN without being part of the cache key, so changing
+//!   them reruns nothing unless an ARG declares them. Any build argument no ARG
+//!   declares changes nothing; the plan says so in [`PlanProblem::UndeclaredBuildArg`].
 
 use crate::dockerignore::{clean_path, Dockerignore, Glob};
 use crate::edits::Edit;
 use crate::shell;
 use crate::span::Span;
-use crate::stages::Stage;
+use crate::stages::{Stage, StageGraph};
 use crate::syntax::{Arguments, Dockerfile, Instruction, Keyword};
 use core::fmt;
 
@@ -139,6 +173,15 @@ pub enum Reason {
     MetadataEdited { line: u32, keyword: String },
     /// Rebuilt: the stage is new since the last build.
     StageAdded { stage: String },
+    /// Cached: `COPY --link` (or `ADD --link`) does not depend on the steps before it, so the
+    /// rebuild that started on `line` does not reach it; its own files did not change.
+    Linked { line: u32 },
+    /// Rebuilt: a `--link` copy with a relative destination, after the WORKDIR on `line`
+    /// changed: its destination is another directory now.
+    LinkedWorkdirChanged { line: u32 },
+    /// Cached: these changed files match the copy's sources, but its `--exclude` patterns
+    /// leave them out.
+    ChangesExcluded { files: Vec<String> },
 }
 
 impl fmt::Display for Reason {
@@ -219,6 +262,20 @@ impl fmt::Display for Reason {
                 "line {line} changed, but `{keyword}` only sets metadata: nothing reruns"
             ),
             Reason::StageAdded { stage } => write!(f, "stage `{stage}` is new"),
+            Reason::Linked { line } => write!(
+                f,
+                "--link keeps it independent of the steps before it (the rebuild at line {line})"
+            ),
+            Reason::LinkedWorkdirChanged { line } => write!(
+                f,
+                "its destination is relative to the WORKDIR on line {line}, which changed"
+            ),
+            Reason::ChangesExcluded { files } => write!(
+                f,
+                "{} changed, but --exclude leaves {} out of this copy",
+                file_list(files),
+                if files.len() == 1 { "it" } else { "them" }
+            ),
         }
     }
 }
@@ -266,7 +323,28 @@ pub enum PlanProblem {
     UnknownTarget { name: String },
     /// The Dockerfile has no FROM.
     NoStages,
+    /// `--build-arg NAME=...` names no ARG of the Dockerfile, so it changes nothing. `proxy`:
+    /// it is one of the predefined proxy arguments (`HTTP_PROXY`...), which BuildKit passes to
+    /// RUN but keeps out of the cache key unless an ARG declares it.
+    UndeclaredBuildArg { name: String, proxy: bool },
 }
+
+impl PlanProblem {
+    /// Whether the plan is still the one asked for (a note, not an error).
+    pub fn is_note(&self) -> bool {
+        matches!(self, PlanProblem::UndeclaredBuildArg { .. })
+    }
+}
+
+/// BuildKit's predefined proxy arguments (Dockerfile reference, "Predefined ARGs"; BuildKit's
+/// `proxyEnvFromBuildArgs` matches them case-insensitively).
+pub const PROXY_ARGS: [&str; 5] = [
+    "http_proxy",
+    "https_proxy",
+    "ftp_proxy",
+    "no_proxy",
+    "all_proxy",
+];
 
 impl fmt::Display for PlanProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -275,6 +353,14 @@ impl fmt::Display for PlanProblem {
             PlanProblem::NoStages => {
                 f.write_str("the Dockerfile has no FROM, so no stage to build")
             }
+            PlanProblem::UndeclaredBuildArg { name, proxy: true } => write!(
+                f,
+                "{name} is a predefined proxy argument: RUN sees it, but it is not part of the cache key unless an ARG declares it, so changing it reruns nothing"
+            ),
+            PlanProblem::UndeclaredBuildArg { name, proxy: false } => write!(
+                f,
+                "{name}: no ARG declares it, so changing it reruns nothing"
+            ),
         }
     }
 }
@@ -395,9 +481,12 @@ pub fn plan(
     changes: &Changes,
     target: Option<&str>,
 ) -> RebuildPlan {
-    let stages = dockerfile.stages();
     let mut result = RebuildPlan::default();
-    if stages.is_empty() {
+    if !dockerfile
+        .instructions
+        .iter()
+        .any(|i| i.keyword == Keyword::From)
+    {
         result.problems.push(PlanProblem::NoStages);
         return result;
     }
@@ -418,16 +507,34 @@ pub fn plan(
             let names = declare_args(instruction, &mut global, &Scope::default(), changes, escape);
             let _ = names;
             if edits.get(i).is_some_and(|e| *e != Edit::Same) {
-                for name in arg_names(instruction) {
+                for name in instruction.arg_names() {
                     global.mark_changed(&name, VarCause::BuildArg);
                 }
             }
         }
     }
 
+    // A build argument no ARG declares changes nothing; say so rather than let it pass.
+    let declared = dockerfile.declared_args();
+    for (name, _) in &changes.build_args {
+        let noted = result
+            .problems
+            .iter()
+            .any(|p| matches!(p, PlanProblem::UndeclaredBuildArg { name: n, .. } if n == name));
+        if !declared.contains(name) && !noted {
+            result.problems.push(PlanProblem::UndeclaredBuildArg {
+                name: name.clone(),
+                proxy: PROXY_ARGS.iter().any(|p| p.eq_ignore_ascii_case(name)),
+            });
+        }
+    }
+
+    // The stage graph, with the global ARGs this build gives them.
+    let graph = StageGraph::new(dockerfile, &|n| global.get(n));
+    let stages = &graph.stages;
     let target_index = match target {
         None => stages.len() - 1,
-        Some(name) => match find_stage(&stages, name, stages.len()) {
+        Some(name) => match graph.find(name, stages.len()) {
             Some(i) => i,
             None => {
                 result.problems.push(PlanProblem::UnknownTarget {
@@ -439,20 +546,15 @@ pub fn plan(
     };
     result.target = Some(target_index);
 
-    // Dependencies between stages, and the stages the target needs, in an
-    // order where every stage comes after the stages it uses.
-    let deps: Vec<Vec<usize>> = stages
-        .iter()
-        .map(|s| stage_dependencies(dockerfile, &stages, s, &global, escape))
-        .collect();
-    let order = build_order(&deps, target_index);
+    // The stages the target needs, each after the stages it uses.
+    let order = graph.build_order(target_index);
     let target_label = stages[target_index].label();
 
     let mut outcomes: Vec<Option<StageOutcome>> = vec![None; stages.len()];
     let mut plans: Vec<Option<StagePlan>> = vec![None; stages.len()];
     for &s in &order {
         let (plan, outcome) = simulate_stage(
-            dockerfile, &stages, &stages[s], &global, &outcomes, changes, &files, &edits, escape,
+            dockerfile, &graph, &stages[s], &global, &outcomes, changes, &files, &edits, escape,
         );
         outcomes[s] = Some(outcome);
         plans[s] = Some(plan);
@@ -473,7 +575,7 @@ pub fn plan(
                             stage: stage.label(),
                             target: target_label.clone(),
                         },
-                        &stages,
+                        &graph,
                     )
                 })
                 .collect(),
@@ -481,86 +583,6 @@ pub fn plan(
         result.stages.push(plan);
     }
     result
-}
-
-/// A stage by name (case-insensitive) or index, among `stages[..limit]`.
-fn find_stage(stages: &[Stage], name: &str, limit: usize) -> Option<usize> {
-    let lower = name.to_lowercase();
-    if let Some(i) = stages[..limit.min(stages.len())]
-        .iter()
-        .position(|s| s.name.as_deref() == Some(lower.as_str()))
-    {
-        return Some(i);
-    }
-    match name.parse::<usize>() {
-        Ok(i) if i < limit.min(stages.len()) => Some(i),
-        _ => None,
-    }
-}
-
-fn stage_dependencies(
-    dockerfile: &Dockerfile,
-    stages: &[Stage],
-    stage: &Stage,
-    global: &Scope,
-    escape: char,
-) -> Vec<usize> {
-    let mut deps = Vec::new();
-    let base = global.expand(&stage.base, escape, &mut Vec::new());
-    if let Some(i) = find_stage(stages, &base, stage.index) {
-        deps.push(i);
-    }
-    for k in stage.body.clone() {
-        for name in stage_refs(&dockerfile.instructions[k]) {
-            let name = global.expand(&name, escape, &mut Vec::new());
-            if let Some(i) = find_stage(stages, &name, stages.len()) {
-                if i != stage.index && !deps.contains(&i) {
-                    deps.push(i);
-                }
-            }
-        }
-    }
-    deps
-}
-
-/// Stage names an instruction takes files from: `COPY --from=x`, `RUN --mount=from=x`.
-fn stage_refs(instruction: &Instruction) -> Vec<String> {
-    let mut refs = Vec::new();
-    if instruction.keyword == Keyword::Copy {
-        if let Some(from) = instruction.flag("from").and_then(|f| f.value.clone()) {
-            refs.push(from);
-        }
-    }
-    if instruction.keyword == Keyword::Run {
-        for mount in instruction.flag_values("mount") {
-            if let Some(from) = Mount::parse(mount).from {
-                refs.push(from);
-            }
-        }
-    }
-    refs
-}
-
-/// Post-order from the target, with an explicit stack (stage counts in
-/// hostile input can be large) and cycle protection.
-fn build_order(deps: &[Vec<usize>], target: usize) -> Vec<usize> {
-    let mut state = vec![0u8; deps.len()]; // 0 new, 1 in progress, 2 done
-    let mut order = Vec::new();
-    let mut stack = vec![(target, 0usize)];
-    state[target] = 1;
-    while let Some((node, next)) = stack.pop() {
-        if let Some(&dep) = deps[node].get(next) {
-            stack.push((node, next + 1));
-            if state[dep] == 0 {
-                state[dep] = 1;
-                stack.push((dep, 0));
-            }
-        } else {
-            state[node] = 2;
-            order.push(node);
-        }
-    }
-    order
 }
 
 /// The changed paths, split by whether `.dockerignore` lets them reach the builder.
@@ -666,12 +688,14 @@ impl Mount {
     }
 }
 
+/// An ADD source fetched from elsewhere: a URL or a git repository (BuildKit's
+/// `dockerfile2llb` takes `http://` and `https://` as URLs and `git@`, `git://` and
+/// `ssh://` as git). The one test of it, for the plan and the rules.
 pub(crate) fn is_remote(source: &str) -> bool {
     let lower = source.to_ascii_lowercase();
-    lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("git@")
-        || lower.starts_with("git://")
+    ["http://", "https://", "git@", "git://", "ssh://"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// Declares the names of an ARG instruction in `scope`.
@@ -719,7 +743,7 @@ fn step(
     index: usize,
     status: StepStatus,
     reason: Reason,
-    stages: &[Stage],
+    graph: &StageGraph,
 ) -> StepPlan {
     let instruction = &dockerfile.instructions[index];
     let (line, end_line) = instruction.lines();
@@ -732,7 +756,7 @@ fn step(
         end_line,
         status,
         reason,
-        cost: cost_of(instruction, stages),
+        cost: cost_of(dockerfile, index, graph),
     }
 }
 
@@ -744,6 +768,8 @@ struct Effect {
     starts_chain: bool,
     /// The reason to show when the step stays cached.
     cached: Reason,
+    /// `COPY --link`: a rebuild earlier in the stage does not reach it.
+    independent: bool,
 }
 
 impl Effect {
@@ -752,6 +778,7 @@ impl Effect {
             own: None,
             starts_chain: false,
             cached: Reason::NothingChanged,
+            independent: false,
         }
     }
 }
@@ -759,7 +786,7 @@ impl Effect {
 #[allow(clippy::too_many_arguments)]
 fn simulate_stage(
     dockerfile: &Dockerfile,
-    stages: &[Stage],
+    graph: &StageGraph,
     stage: &Stage,
     global: &Scope,
     outcomes: &[Option<StageOutcome>],
@@ -773,7 +800,7 @@ fn simulate_stage(
     let mut chain: Option<u32> = None;
     let stage_output = |name: &str, scope: &Scope| -> Option<(usize, bool)> {
         let name = scope.expand(name, escape, &mut Vec::new());
-        let i = find_stage(stages, &name, stages.len())?;
+        let i = graph.find(&name, graph.stages.len())?;
         if i == stage.index {
             return None;
         }
@@ -784,7 +811,7 @@ fn simulate_stage(
     // FROM.
     let from = &dockerfile.instructions[stage.from];
     let mut used = Vec::new();
-    let base = global.expand(&stage.base, escape, &mut used);
+    global.expand(&stage.base, escape, &mut used);
     if let Some(p) = &stage.platform {
         global.expand(p, escape, &mut used);
     }
@@ -793,12 +820,12 @@ fn simulate_stage(
         effect.own = Some(reason);
         effect.starts_chain = true;
     }
-    if let Some(i) = find_stage(stages, &base, stage.index) {
+    if let Some(i) = graph.parents[stage.index] {
         if let Some(outcome) = &outcomes[i] {
             scope = outcome.env.clone();
             if outcome.output_changed && effect.own.is_none() {
                 effect.own = Some(Reason::BaseStageRebuilt {
-                    stage: stages[i].label(),
+                    stage: graph.stages[i].label(),
                 });
                 effect.starts_chain = true;
             }
@@ -819,8 +846,11 @@ fn simulate_stage(
         }
         _ => {}
     }
-    steps.push(apply(dockerfile, stage.from, effect, &mut chain, stages));
+    steps.push(apply(dockerfile, stage.from, effect, &mut chain, graph));
 
+    // The last WORKDIR of the stage whose value changed (a `--link` copy to a relative
+    // destination lands elsewhere after it).
+    let mut workdir_changed: Option<u32> = None;
     for k in stage.body.clone() {
         let instruction = &dockerfile.instructions[k];
         let line = instruction.lines().0;
@@ -835,9 +865,25 @@ fn simulate_stage(
             &stage_output,
         );
         if let Some(edit) = edits.get(k).filter(|e| **e != Edit::Same) {
+            // A step deleted just before a linked copy changes the copy's parent, which the
+            // copy does not depend on; the plan still counts it (rebuilt: the safe side).
             effect = with_edit(effect, edit, instruction, line, &mut scope, escape);
         }
-        steps.push(apply(dockerfile, k, effect, &mut chain, stages));
+        if instruction.keyword == Keyword::Workdir && effect.own.is_some() {
+            workdir_changed = Some(line);
+        }
+        if effect.independent && effect.own.is_none() {
+            let relative = instruction
+                .arguments
+                .words()
+                .last()
+                .is_some_and(|d| !shell::unquote(&d.value, escape).starts_with('/'));
+            if let (Some(w), true) = (workdir_changed, relative) {
+                effect.own = Some(Reason::LinkedWorkdirChanged { line: w });
+                effect.starts_chain = true;
+            }
+        }
+        steps.push(apply(dockerfile, k, effect, &mut chain, graph));
     }
 
     // Only ENV carries into stages built FROM this one.
@@ -938,7 +984,7 @@ fn with_edit(
             effect.own = Some(reason);
         }
         Keyword::Arg if !parent_only => {
-            let names = arg_names(instruction);
+            let names = instruction.arg_names();
             for name in &names {
                 scope.mark_changed(name, VarCause::BuildArg);
             }
@@ -954,27 +1000,21 @@ fn with_edit(
     effect
 }
 
-/// The names an ARG instruction declares.
-fn arg_names(instruction: &Instruction) -> Vec<String> {
-    instruction
-        .arguments
-        .words()
-        .iter()
-        .map(|w| w.value.split('=').next().unwrap_or("").to_string())
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 /// Turns an instruction's [`Effect`] into its status, following the cache chain.
 fn apply(
     dockerfile: &Dockerfile,
     index: usize,
     effect: Effect,
     chain: &mut Option<u32>,
-    stages: &[Stage],
+    graph: &StageGraph,
 ) -> StepPlan {
     let line = dockerfile.instructions[index].lines().0;
     let (status, reason) = match (*chain, effect.own) {
+        // A linked copy is a layer of its own, merged on top: only its own inputs count.
+        (Some(_), Some(reason)) if effect.independent => (StepStatus::Rebuilt, reason),
+        (Some(first), None) if effect.independent => {
+            (StepStatus::Cached, Reason::Linked { line: first })
+        }
         (Some(first), _) => (
             StepStatus::Rebuilt,
             Reason::PreviousStepRebuilt { line: first },
@@ -987,7 +1027,7 @@ fn apply(
         }
         (None, None) => (StepStatus::Cached, effect.cached),
     };
-    step(dockerfile, index, status, reason, stages)
+    step(dockerfile, index, status, reason, graph)
 }
 
 /// Words of an instruction that Docker expands variables in.
@@ -1144,6 +1184,7 @@ fn copy_effect(
 ) -> Effect {
     let mut effect = Effect::unchanged();
     effect.starts_chain = true;
+    effect.independent = is_linked(instruction);
     let mut used = Vec::new();
     for w in substituted_words(instruction) {
         scope.expand(w, escape, &mut used);
@@ -1171,13 +1212,16 @@ fn copy_effect(
         }
         return effect; // Files come from a stage or an image, not the context.
     }
-    let excludes: Vec<Glob> = instruction
+    // `--exclude` patterns match as `.dockerignore` patterns do (a directory excludes what is
+    // in it, `**` any depth, `!` re-includes), relative to each source.
+    let patterns: Vec<String> = instruction
         .flag_values("exclude")
-        .filter_map(|p| Glob::compile(&clean_path(p), true))
+        .map(|p| scope.expand(p, escape, &mut Vec::new()))
         .collect();
-    let excluded = |f: &str| excludes.iter().any(|g| g.matches(f));
+    let excludes = (!patterns.is_empty()).then(|| Dockerignore::parse(&patterns.join("\n")));
     let mut hit = Vec::new();
     let mut hidden = Vec::new();
+    let mut left_out = Vec::new();
     for source in sources {
         let path = scope.expand(&source.value, escape, &mut Vec::new());
         if instruction
@@ -1196,10 +1240,17 @@ fn copy_effect(
             continue;
         }
         for f in &files.visible {
-            if !hit.contains(f)
-                && !excluded(f)
-                && source_covers(&path, f, files.directories.contains(f))
-            {
+            if hit.contains(f) || !source_covers(&path, f, files.directories.contains(f)) {
+                continue;
+            }
+            let excluded = excludes
+                .as_ref()
+                .is_some_and(|ig| relative_to_source(&path, f).is_some_and(|r| ig.is_excluded(&r)));
+            if excluded {
+                if !left_out.contains(f) {
+                    left_out.push(f.clone());
+                }
+            } else {
                 hit.push(f.clone());
             }
         }
@@ -1217,26 +1268,57 @@ fn copy_effect(
         effect.starts_chain = true;
     } else if !hidden.is_empty() {
         effect.cached = Reason::ChangesIgnored { files: hidden };
+    } else if !left_out.is_empty() {
+        effect.cached = Reason::ChangesExcluded { files: left_out };
     }
     effect
+}
+
+/// `--link` or `--link=true` (BuildKit reads the value as a Go boolean).
+fn is_linked(instruction: &Instruction) -> bool {
+    matches!(instruction.keyword, Keyword::Copy | Keyword::Add)
+        && instruction.flag("link").is_some_and(|f| {
+            f.value
+                .as_deref()
+                .is_none_or(|v| matches!(v, "1" | "t" | "T" | "true" | "TRUE" | "True"))
+        })
+}
+
+/// The path of a changed `file` inside the copy `source` (`app/` and `app/x/y.py` →
+/// `x/y.py`; `dir*` and `dir3/a.mp3` → `a.mp3`; a file source → its name), as `--exclude`
+/// patterns see it. `None` when the file is the source directory itself.
+fn relative_to_source(source: &str, file: &str) -> Option<String> {
+    let source = normalize(source);
+    if source.is_empty() {
+        return Some(file.to_string());
+    }
+    let depth = source.split('/').count();
+    let parts: Vec<&str> = file.split('/').collect();
+    if parts.len() > depth {
+        Some(parts[depth..].join("/"))
+    } else {
+        // The source is the file itself: its name.
+        parts
+            .last()
+            .map(|s| s.to_string())
+            .filter(|_| file == source || source.contains(['*', '?', '[']))
+    }
 }
 
 /// Heavy: package installs, builds and downloads. Decided from the commands
 /// a RUN starts (the first word of each simple command), not from substrings,
 /// so `echo make` is light and `apt-get install` is heavy.
-pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
+pub fn cost_of(dockerfile: &Dockerfile, index: usize, graph: &StageGraph) -> Cost {
+    let instruction = &dockerfile.instructions[index];
     match instruction.keyword {
         Keyword::From => {
-            let base = instruction
-                .arguments
-                .words()
-                .first()
-                .map(|w| w.value.to_lowercase())
-                .unwrap_or_default();
-            let is_stage = stages
+            let base = graph
+                .stages
                 .iter()
-                .any(|s| s.name.as_deref() == Some(base.as_str()));
-            if is_stage || base == "scratch" {
+                .position(|s| s.from == index)
+                .map(|s| graph.bases[s].to_lowercase())
+                .unwrap_or_default();
+            if graph.starts_from_stage(index) || base == "scratch" {
                 Cost::Light
             } else {
                 Cost::Heavy
@@ -1255,13 +1337,9 @@ pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
             }
         }
         Keyword::Run => {
-            let heavy = instruction
-                .arguments
-                .words()
+            let heavy = crate::command::run_commands(instruction)
                 .iter()
-                .map(|w| w.value.as_str())
-                .chain(instruction.heredocs.iter().map(|h| h.content.as_str()))
-                .any(runs_heavy_command);
+                .any(crate::command::Command::is_heavy);
             if heavy {
                 Cost::Heavy
             } else {
@@ -1272,139 +1350,9 @@ pub fn cost_of(instruction: &Instruction, stages: &[Stage]) -> Cost {
     }
 }
 
-fn runs_heavy_command(script: &str) -> bool {
-    const ANY: &[&str] = &[
-        "apt-get",
-        "apt",
-        "aptitude",
-        "apk",
-        "yum",
-        "dnf",
-        "microdnf",
-        "zypper",
-        "tdnf",
-        "pacman",
-        "emerge",
-        "pip",
-        "pip3",
-        "pipx",
-        "pipenv",
-        "poetry",
-        "uv",
-        "conda",
-        "mamba",
-        "micromamba",
-        "npm",
-        "yarn",
-        "pnpm",
-        "bun",
-        "cargo",
-        "rustup",
-        "mvn",
-        "mvnw",
-        "gradle",
-        "gradlew",
-        "make",
-        "cmake",
-        "ninja",
-        "gcc",
-        "g++",
-        "cc",
-        "clang",
-        "rustc",
-        "javac",
-        "curl",
-        "wget",
-        "bundle",
-        "gem",
-        "composer",
-        "cpanm",
-        "pecl",
-        "docker-php-ext-install",
-        "install-php-extensions",
-        "configure",
-        "msbuild",
-        "nuget",
-        "choco",
-        "invoke-webrequest",
-        "dotnet",
-        "stack",
-        "cabal",
-        "mix",
-        "rebar3",
-        "sbt",
-        "bazel",
-        "scons",
-        "meson",
-    ];
-    const SOME: &[(&str, &[&str])] = &[
-        (
-            "go",
-            &["build", "install", "get", "mod", "generate", "test"],
-        ),
-        ("git", &["clone", "fetch", "pull", "submodule"]),
-        ("python", &["-m", "setup.py"]),
-        ("python3", &["-m", "setup.py"]),
-    ];
-    let separators = |c: char| matches!(c, '\n' | ';' | '&' | '|' | '(' | ')' | '`');
-    for command in script.split(separators) {
-        let mut words = command.split_whitespace().skip_while(|w| {
-            w.contains('=') && !w.starts_with('-')
-                || matches!(
-                    *w,
-                    "sudo"
-                        | "exec"
-                        | "time"
-                        | "command"
-                        | "nice"
-                        | "\\"
-                        | "then"
-                        | "do"
-                        | "else"
-                        | "if"
-                        | "!"
-                        | "{"
-                )
-        });
-        let Some(head) = words.next() else {
-            continue;
-        };
-        let name = head
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(head)
-            .trim_matches(|c| c == '"' || c == '\'')
-            .to_ascii_lowercase();
-        let name = name.strip_suffix(".exe").unwrap_or(&name);
-        if ANY.contains(&name) {
-            return true;
-        }
-        if let Some((_, subs)) = SOME.iter().find(|(n, _)| *n == name) {
-            if words.next().is_some_and(|w| subs.contains(&w)) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn heavy_commands_are_found_by_command_name() {
-        assert!(runs_heavy_command(
-            "apt-get update && apt-get install -y curl"
-        ));
-        assert!(runs_heavy_command(
-            "DEBIAN_FRONTEND=noninteractive /usr/bin/pip install x"
-        ));
-        assert!(runs_heavy_command("set -eux; go build ./..."));
-        assert!(!runs_heavy_command("echo make things; mkdir -p /app"));
-        assert!(!runs_heavy_command("go version"));
-        assert!(!runs_heavy_command("git config --global x y"));
-    }
 
     #[test]
     fn sources_cover_files_and_directories() {

@@ -457,9 +457,35 @@ impl Dockerfile {
             .find(|d| d.name == name)
             .map(|d| d.value.as_str())
     }
+
+    /// Every build argument an ARG declares, in the whole file, each once, in order.
+    pub fn declared_args(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for ins in &self.instructions {
+            for name in ins.arg_names() {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
 }
 
 impl Instruction {
+    /// The names an ARG instruction declares (`ARG A B=1` → `A`, `B`); none for others.
+    pub fn arg_names(&self) -> Vec<String> {
+        if self.keyword != Keyword::Arg {
+            return Vec::new();
+        }
+        self.arguments
+            .words()
+            .iter()
+            .map(|w| w.value.split('=').next().unwrap_or("").to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+
     /// The flag with this name (the last one if repeated).
     pub fn flag(&self, name: &str) -> Option<&Flag> {
         self.flags.iter().rev().find(|f| f.name == name)

@@ -2,7 +2,8 @@
 //! a Dockerfile, what changed, and the status we expect for every step.
 
 use shipshape_dockerfile::{
-    parse, plan, BuildContext, Changes, Cost, Dockerignore, Reason, RebuildPlan, StepStatus,
+    parse, plan, BuildContext, Changes, Cost, Dockerignore, PlanProblem, Reason, RebuildPlan,
+    StepStatus,
 };
 
 const FASTAPI: &str = "\
@@ -544,4 +545,229 @@ fn edits_combine_with_changed_files() {
         None,
     );
     assert_eq!(statuses(&p), ["CCCCCRRR"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// BuildKit's newer cache rules: `--link`, `--exclude`, secret and cache mounts, proxy arguments.
+
+fn with_args(args: &[(&str, &str)]) -> Changes {
+    Changes {
+        build_args: args
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        ..Changes::default()
+    }
+}
+
+const LINKED: &str = "\
+FROM python:3.13-slim
+ARG APT_EXTRA=
+RUN apt-get update && apt-get install -y curl $APT_EXTRA
+COPY --link ./requirements.txt /code/requirements.txt
+RUN pip install -r /code/requirements.txt
+COPY --link ./app /code/app
+CMD [\"fastapi\", \"run\", \"app/main.py\"]
+";
+
+#[test]
+fn a_linked_copy_stays_cached_when_an_earlier_step_reruns() {
+    let p = run(
+        LINKED,
+        &context(APP, None),
+        &with_args(&[("APT_EXTRA", "git")]),
+        None,
+    );
+    // The apt-get step reruns; the linked copies do not; the RUN between them does.
+    assert_eq!(statuses(&p), ["CCRCRCR"]);
+    assert_eq!(
+        reason_text(&p, 4),
+        "--link keeps it independent of the steps before it (the rebuild at line 3)"
+    );
+    assert!(matches!(
+        p.steps().find(|s| s.line == 6).map(|s| &s.reason),
+        Some(Reason::Linked { line: 3 })
+    ));
+}
+
+#[test]
+fn a_linked_copy_whose_files_changed_reruns_and_so_does_what_follows() {
+    let p = run(
+        LINKED,
+        &context(APP, None),
+        &changed(&["requirements.txt"]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCCRRCR"]);
+    // `--link=false` is a plain copy.
+    let plain = LINKED.replace("--link ./app", "--link=false ./app");
+    let p = run(
+        &plain,
+        &context(APP, None),
+        &with_args(&[("APT_EXTRA", "git")]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCRCRRR"]);
+}
+
+#[test]
+fn a_linked_copy_to_a_relative_path_moves_with_an_edited_workdir() {
+    let before = "FROM alpine\nWORKDIR /code\nCOPY --link app ./app\nCOPY --link conf /etc/conf\n";
+    let now = before.replace("WORKDIR /code", "WORKDIR /srv");
+    let p = run(
+        &now,
+        &context(&["app/main.py", "conf/a"], None),
+        &edited(before),
+        None,
+    );
+    // The relative copy lands elsewhere now; the absolute one does not care.
+    assert_eq!(statuses(&p), ["CRRC"]);
+    assert!(matches!(
+        p.steps().find(|s| s.line == 3).map(|s| &s.reason),
+        Some(Reason::LinkedWorkdirChanged { line: 2 })
+    ));
+}
+
+#[test]
+fn exclude_patterns_match_as_dockerignore_patterns_relative_to_the_source() {
+    let ctx = context(
+        &[
+            "app/main.py",
+            "app/tests/test_main.py",
+            "app/docs/a/b.md",
+            "README.md",
+        ],
+        None,
+    );
+    let src = "FROM alpine\nCOPY --exclude=tests --exclude=**/*.md app /code/app\nRUN make\n";
+    // A directory pattern excludes what is in it.
+    let p = run(src, &ctx, &changed(&["app/tests/test_main.py"]), None);
+    assert_eq!(statuses(&p), ["CCC"]);
+    assert_eq!(
+        reason_text(&p, 2),
+        "app/tests/test_main.py changed, but --exclude leaves it out of this copy"
+    );
+    // `**` reaches any depth.
+    let p = run(src, &ctx, &changed(&["app/docs/a/b.md"]), None);
+    assert_eq!(statuses(&p), ["CCC"]);
+    // Other files still count.
+    let p = run(src, &ctx, &changed(&["app/main.py"]), None);
+    assert_eq!(statuses(&p), ["CRR"]);
+    // `!` brings a file back, as in .dockerignore.
+    let src = "FROM alpine\nCOPY --exclude=*.md --exclude=!KEEP.md . /code\n";
+    let p = run(
+        src,
+        &context(&["KEEP.md", "x.md"], None),
+        &changed(&["KEEP.md"]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CR"]);
+    // Patterns are relative to each source: `*.mp3` of `dir3/` is `dir3/*.mp3` in the context
+    // (BuildKit's own test, frontend/dockerfile/exclude_patterns_test.go).
+    let src = "FROM scratch\nADD --exclude=*.mp3 dir3/ /3/\n";
+    let p = run(
+        src,
+        &context(&["dir3/a.mp3"], None),
+        &changed(&["dir3/a.mp3"]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CC"]);
+}
+
+#[test]
+fn secret_contents_and_cache_mounts_are_not_part_of_the_key() {
+    let src = "\
+FROM node:22
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=cache,target=/root/.npm npm ci
+COPY . .
+";
+    let ctx = context(
+        &["package.json", "package-lock.json", ".npmrc", "index.js"],
+        Some(".npmrc\n"),
+    );
+    // The token in .npmrc changed: the secret's content is not in the key.
+    let p = run(src, &ctx, &changed(&[".npmrc"]), None);
+    assert_eq!(statuses(&p), ["CCCCC"]);
+    // The secret's id and target are: an edit to them reruns the install.
+    let now = src.replace("id=npmrc", "id=npm_token");
+    let p = run(&now, &ctx, &edited(src), None);
+    assert_eq!(statuses(&p), ["CCCRR"]);
+    // The cache mount's target too.
+    let now = src.replace("target=/root/.npm ", "target=/tmp/npm ");
+    let p = run(&now, &ctx, &edited(src), None);
+    assert_eq!(statuses(&p), ["CCCRR"]);
+    // A bind mount of the same file, by contrast, is keyed on its content.
+    let bind = src.replace("type=secret,id=npmrc", "type=bind,source=.npmrc");
+    let p = run(
+        &bind,
+        &context(&[".npmrc"], None),
+        &changed(&[".npmrc"]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCCRR"]);
+}
+
+#[test]
+fn proxy_arguments_rerun_nothing_unless_declared() {
+    let src = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n";
+    let p = run(
+        src,
+        &BuildContext::default(),
+        &with_args(&[("HTTP_PROXY", "http://proxy.sfo:3128")]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CC"]);
+    assert_eq!(
+        p.problems,
+        [PlanProblem::UndeclaredBuildArg {
+            name: "HTTP_PROXY".into(),
+            proxy: true
+        }]
+    );
+    assert!(p.problems[0].is_note());
+    // Declared with ARG, it is a build argument like any other (Dockerfile reference,
+    // "Predefined ARGs").
+    let declared = "FROM ubuntu\nARG HTTP_PROXY\nRUN apt-get update && apt-get install -y curl\n";
+    let p = run(
+        declared,
+        &BuildContext::default(),
+        &with_args(&[("HTTP_PROXY", "http://proxy.sfo:3128")]),
+        None,
+    );
+    assert_eq!(statuses(&p), ["CCR"]);
+    assert!(p.problems.is_empty());
+    // Any other argument no ARG declares is noted too, not a proxy.
+    let p = run(
+        src,
+        &BuildContext::default(),
+        &with_args(&[("VERSION", "2")]),
+        None,
+    );
+    assert_eq!(
+        p.problems,
+        [PlanProblem::UndeclaredBuildArg {
+            name: "VERSION".into(),
+            proxy: false
+        }]
+    );
+}
+
+#[test]
+fn the_plan_and_the_rules_read_commands_and_stages_alike() {
+    // `env X=1 pip install` is an install for both (one command model).
+    let src =
+        "FROM python:3.13\nCOPY . .\nRUN env PIP_NO_CACHE_DIR=1 pip install -r requirements.txt\n";
+    let p = run(src, &BuildContext::default(), &changed(&["app.py"]), None);
+    assert_eq!(p.steps().last().map(|s| s.cost), Some(Cost::Heavy));
+    // An install inside a quoted string is not one.
+    let src = "FROM python:3.13\nRUN echo \"then; pip install x\"\n";
+    let p = run(src, &BuildContext::default(), &Changes::default(), None);
+    assert_eq!(p.steps().last().map(|s| s.cost), Some(Cost::Light));
+    // `FROM ${BASE}` naming an earlier stage is that stage, not an image pull (one stage graph).
+    let src = "ARG BASE=build\nFROM python:3.13 AS build\nRUN pip install x\nFROM ${BASE}\nRUN echo done\n";
+    let p = run(src, &BuildContext::default(), &Changes::default(), None);
+    assert_eq!(p.stages[1].steps[0].cost, Cost::Light);
+    assert!(p.stages[0].built);
 }

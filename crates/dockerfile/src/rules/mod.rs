@@ -16,7 +16,6 @@
 //! (SS007 run as a non-root user, SS012 `PYTHONFAULTHANDLER`): `info` is
 //! "worth knowing", never a failed check at the default `--fail-level warning`.
 
-pub(crate) mod commands;
 mod ss001_dependencies_after_sources;
 mod ss002_update_alone;
 mod ss003_volatile_value_early;
@@ -35,12 +34,12 @@ mod ss015_shell_comment;
 
 use crate::rebuild::BuildContext;
 use crate::span::Span;
-use crate::stages::Stage;
+use crate::stages::StageGraph;
 use crate::syntax::{Dockerfile, Instruction, Keyword};
 use core::fmt;
 use core::ops::Range;
 
-pub use commands::Ecosystem;
+pub use crate::command::Ecosystem;
 
 /// The rules, in id order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -395,7 +394,7 @@ fn lint_with(
 ) -> Vec<Finding> {
     let ctx = Ctx::new(dockerfile, source, options);
     let mut findings = Vec::new();
-    if ctx.stages.is_empty() {
+    if ctx.graph.stages.is_empty() {
         return findings;
     }
     type Check = fn(&Ctx, &mut Vec<Finding>);
@@ -499,70 +498,37 @@ pub fn fix_all(source: &str, options: &LintOptions, max_rounds: usize) -> (Strin
 pub(crate) struct Ctx<'a> {
     pub df: &'a Dockerfile,
     pub src: &'a str,
-    pub stages: Vec<Stage>,
+    /// The stages and how they refer to each other (global ARGs at their defaults).
+    pub graph: StageGraph,
     pub context: BuildContext,
     pub has_context: bool,
     /// Index of the last stage (the default target).
     pub final_stage: usize,
-    /// The final stage and the stages of this file it is built `FROM`, the
-    /// final one first: their files all reach the final image.
-    pub final_chain: Vec<usize>,
-    /// Global ARG defaults, for expanding FROM lines.
-    pub global_args: Vec<(String, String)>,
     /// The simple commands of every RUN (empty for other instructions),
     /// split once: several rules read them.
-    commands: Vec<Vec<commands::Command>>,
-    /// Per stage: the expanded base and the earlier stage it is built on.
-    bases: Vec<String>,
-    parents: Vec<Option<usize>>,
+    commands: Vec<Vec<crate::command::Command>>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(df: &'a Dockerfile, src: &'a str, options: &LintOptions) -> Ctx<'a> {
-        let stages = df.stages();
-        let mut global_args = Vec::new();
-        for i in df.global_instructions() {
-            let ins = &df.instructions[i];
-            if ins.keyword == Keyword::Arg {
-                for w in ins.arguments.words() {
-                    if let Some((n, v)) = w.value.split_once('=') {
-                        global_args.push((n.to_string(), crate::shell::unquote(v, df.escape)));
-                    }
-                }
-            }
-        }
-        let mut ctx = Ctx {
+        let graph = StageGraph::with_defaults(df);
+        Ctx {
             df,
             src,
-            final_stage: stages.len().saturating_sub(1),
-            stages,
+            final_stage: graph.stages.len().saturating_sub(1),
+            graph,
             has_context: options.context.is_some(),
             context: options.context.clone().unwrap_or_default(),
-            final_chain: Vec::new(),
-            global_args,
-            commands: df.instructions.iter().map(commands::run_commands).collect(),
-            bases: Vec::new(),
-            parents: Vec::new(),
-        };
-        ctx.bases = (0..ctx.stages.len()).map(|s| ctx.expand_base(s)).collect();
-        ctx.parents = (0..ctx.stages.len()).map(|s| ctx.find_parent(s)).collect();
-        if !ctx.stages.is_empty() {
-            let mut chain = vec![ctx.final_stage];
-            let mut current = ctx.final_stage;
-            while let Some(parent) = ctx.parent_stage(current) {
-                if chain.contains(&parent) {
-                    break;
-                }
-                chain.push(parent);
-                current = parent;
-            }
-            ctx.final_chain = chain;
+            commands: df
+                .instructions
+                .iter()
+                .map(crate::command::run_commands)
+                .collect(),
         }
-        ctx
     }
 
     /// The simple commands of the RUN at `index` (none for other instructions).
-    pub fn commands(&self, index: usize) -> &[commands::Command] {
+    pub fn commands(&self, index: usize) -> &[crate::command::Command] {
         self.commands.get(index).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -580,42 +546,12 @@ impl<'a> Ctx<'a> {
 
     /// The base of a stage with global ARGs expanded (`python:${V}` → `python:3.12`).
     pub fn base_image(&self, stage: usize) -> String {
-        self.bases.get(stage).cloned().unwrap_or_default()
-    }
-
-    fn expand_base(&self, stage: usize) -> String {
-        let raw = &self.stages[stage].base;
-        if !raw.contains(['$', '\'', '"', self.df.escape]) {
-            return raw.clone();
-        }
-        let args = &self.global_args;
-        crate::shell::expand(
-            raw,
-            self.df.escape,
-            &|n| {
-                args.iter()
-                    .rev()
-                    .find(|(k, _)| k == n)
-                    .map(|(_, v)| v.clone())
-            },
-            &mut Vec::new(),
-        )
+        self.graph.bases.get(stage).cloned().unwrap_or_default()
     }
 
     /// The earlier stage this one is built `FROM`, if any.
     pub fn parent_stage(&self, stage: usize) -> Option<usize> {
-        self.parents.get(stage).copied().flatten()
-    }
-
-    fn find_parent(&self, stage: usize) -> Option<usize> {
-        let base = self.bases[stage].to_lowercase();
-        self.stages[..stage]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
-            .or_else(|| match base.parse::<usize>() {
-                Ok(i) if i < stage => Some(i),
-                _ => None,
-            })
+        self.graph.parents.get(stage).copied().flatten()
     }
 
     /// The image the stage's ancestry starts from (following `FROM stage`).
@@ -625,7 +561,7 @@ impl<'a> Ctx<'a> {
         while let Some(p) = self.parent_stage(current) {
             current = p;
             seen += 1;
-            if seen > self.stages.len() {
+            if seen > self.graph.stages.len() {
                 break;
             }
         }
@@ -634,17 +570,17 @@ impl<'a> Ctx<'a> {
 
     /// Instruction indexes of the stage's body (after FROM).
     pub fn body(&self, stage: usize) -> Range<usize> {
-        self.stages[stage].body.clone()
+        self.graph.stages[stage].body.clone()
     }
 
     /// The absolute working directory in effect at instruction `index` of
     /// `stage` (inherited from a parent stage; `/` by default).
     pub fn workdir_at(&self, stage: usize, index: usize) -> String {
         let mut dir = match self.parent_stage(stage) {
-            Some(p) => self.workdir_at(p, self.stages[p].body.end),
+            Some(p) => self.workdir_at(p, self.graph.stages[p].body.end),
             None => "/".to_string(),
         };
-        for k in self.stages[stage].body.start..index.min(self.stages[stage].body.end) {
+        for k in self.graph.stages[stage].body.start..index.min(self.graph.stages[stage].body.end) {
             let ins = self.instr(k);
             if ins.keyword == Keyword::Workdir {
                 if let Some(w) = ins.arguments.words().first() {
@@ -682,7 +618,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether an ENV in the final stage's ancestry sets `name`.
     pub fn final_env(&self, name: &str) -> Option<usize> {
-        for &s in &self.final_chain {
+        for &s in &self.graph.final_chain {
             for k in self.body(s) {
                 if let crate::syntax::Arguments::Pairs(pairs) = &self.instr(k).arguments {
                     if self.instr(k).keyword == Keyword::Env

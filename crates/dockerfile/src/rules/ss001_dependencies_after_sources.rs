@@ -15,11 +15,11 @@
 //! copied files, and the install writes no folder (`node_modules`, `vendor`)
 //! that the moved copy would overwrite. Otherwise the message says what to do.
 
-use super::commands::{install_of, is_neutral, Ecosystem, Install};
 use super::{
     finding, indent_of, insert, join_path, list, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef,
     TextEdit,
 };
+use crate::command::{install_of, is_neutral, Ecosystem, Install};
 use crate::dockerignore::{clean_path, Glob};
 use crate::rebuild::{plan, Changes, Reason, StepStatus};
 use crate::syntax::Keyword;
@@ -225,10 +225,7 @@ pub(crate) fn context_sources(ctx: &Ctx, index: usize) -> Option<Vec<String>> {
         .iter()
         .filter(|w| !w.value.starts_with("<<"))
         .map(|w| crate::shell::unquote(&w.value, ctx.df.escape))
-        .filter(|s| {
-            let l = s.to_ascii_lowercase();
-            !(l.starts_with("http://") || l.starts_with("https://") || l.starts_with("git@"))
-        })
+        .filter(|s| !crate::rebuild::is_remote(s))
         .collect();
     if sources.is_empty() {
         None
@@ -459,7 +456,7 @@ fn installs_in(ctx: &Ctx, stage: usize, index: usize) -> (Vec<Install>, Option<S
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for stage in 0..ctx.stages.len() {
+    for stage in 0..ctx.graph.stages.len() {
         let body = ctx.body(stage);
         for k in body.clone() {
             if ctx.instr(k).keyword != Keyword::Run {

@@ -13,8 +13,8 @@
 //! equivalent: the same commands, in the same order, stopping at the first
 //! failure).
 
-use super::commands::{index_update, package_install, split_script, Command};
 use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use crate::command::{index_update, package_install, split_script, Command};
 use crate::syntax::{Arguments, Keyword};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +79,7 @@ fn update_only(cmds: &[Command]) -> Option<&'static str> {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for stage in 0..ctx.stages.len() {
+    for stage in 0..ctx.graph.stages.len() {
         let body = ctx.body(stage);
         for k in body.clone() {
             let ins = ctx.instr(k);

@@ -166,7 +166,7 @@ fn uses(ins: &Instruction, names: &[String], escape: char) -> bool {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for stage in 0..ctx.stages.len() {
+    for stage in 0..ctx.graph.stages.len() {
         let body = ctx.body(stage);
         for d in body.clone() {
             let ins = ctx.instr(d);
@@ -183,7 +183,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 (d + 1..body.end).find(|&e| uses(ctx.instr(e), &carriers, ctx.df.escape));
             let end = first_use.unwrap_or(body.end);
             let mut heavy: Vec<usize> = (d + 1..end)
-                .filter(|&e| cost_of(ctx.instr(e), &ctx.stages) == Cost::Heavy)
+                .filter(|&e| cost_of(ctx.df, e, &ctx.graph) == Cost::Heavy)
                 .collect();
             if ins.keyword == Keyword::Arg {
                 // Ask the rebuild model which of them the change reruns.

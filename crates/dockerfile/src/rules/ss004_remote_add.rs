@@ -45,17 +45,18 @@ impl Details {
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut simulated = None;
-    for stage in 0..ctx.stages.len() {
+    for stage in 0..ctx.graph.stages.len() {
         let body = ctx.body(stage);
         for k in body.clone() {
             let ins = ctx.instr(k);
             if ins.keyword != Keyword::Add || ins.flag("checksum").is_some() {
                 continue;
             }
-            let remote = ins.arguments.words().iter().any(|w| {
-                let l = w.value.to_ascii_lowercase();
-                l.contains("://") || l.starts_with("git@")
-            });
+            let remote = ins
+                .arguments
+                .words()
+                .iter()
+                .any(|w| crate::rebuild::is_remote(&w.value));
             if !remote {
                 continue;
             }
@@ -81,7 +82,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             };
             let heavy: Vec<StepRef> = (k + 1..body.end)
-                .filter(|&e| cost_of(ctx.instr(e), &ctx.stages) == Cost::Heavy)
+                .filter(|&e| cost_of(ctx.df, e, &ctx.graph) == Cost::Heavy)
                 .map(|e| ctx.step(e))
                 .collect();
             if heavy.is_empty() {

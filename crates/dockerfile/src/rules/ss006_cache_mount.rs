@@ -10,8 +10,8 @@
 //! cache is no longer in it), and its target depends on the image's user and
 //! settings. The message names the usual target.
 
-use super::commands::Command;
 use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use crate::command::Command;
 use crate::syntax::Keyword;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -49,12 +49,12 @@ fn base_runs_unprivileged(image: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let last_user = ctx.final_chain.iter().find_map(|&s| {
+    let last_user = ctx.graph.final_chain.iter().find_map(|&s| {
         ctx.body(s)
             .rev()
             .find(|&k| ctx.instr(k).keyword == Keyword::User)
     });
-    let final_from = ctx.stages[ctx.final_stage].from;
+    let final_from = ctx.graph.stages[ctx.final_stage].from;
     let (span, user) = match last_user {
         Some(k) => {
             let ins = ctx.instr(k);

@@ -109,7 +109,7 @@ pub(crate) fn to_exec_form(command: &str) -> Option<String> {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for stage in 0..ctx.stages.len() {
+    for stage in 0..ctx.graph.stages.len() {
         let body = ctx.body(stage);
         let chain_has = |kw: Keyword| {
             let mut s = Some(stage);
@@ -120,7 +120,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 s = ctx.parent_stage(i);
                 guard += 1;
-                if guard > ctx.stages.len() {
+                if guard > ctx.graph.stages.len() {
                     break;
                 }
             }

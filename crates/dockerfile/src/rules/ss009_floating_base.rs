@@ -45,7 +45,7 @@ pub(crate) fn floating(image: &str) -> Option<bool> {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (s, stage) in ctx.stages.iter().enumerate() {
+    for (s, stage) in ctx.graph.stages.iter().enumerate() {
         if ctx.parent_stage(s).is_some()
             || stage.base.contains('$') && ctx.base_image(s).contains('$')
         {

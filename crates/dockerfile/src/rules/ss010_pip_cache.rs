@@ -11,8 +11,8 @@
 //! Fix: add `--no-cache-dir` after `install`. The image then lacks only
 //! pip's cache directory; the same packages are installed.
 
-use super::commands::pip_install;
 use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
+use crate::command::pip_install;
 use crate::syntax::{Arguments, Keyword};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,7 @@ fn insertion_points(text: &str, base: usize) -> Vec<usize> {
             continue;
         }
         let prev_name = prev.rsplit('/').next().unwrap_or(prev);
-        if w == "install" && super::commands::is_pip(prev_name) {
+        if w == "install" && crate::command::is_pip(prev_name) {
             let rest = &text[start..];
             let end = rest.find(['&', ';', '|', '\n']).unwrap_or(rest.len());
             if !rest[..end].contains("--no-cache-dir") {
@@ -66,7 +66,7 @@ fn insertion_points(text: &str, base: usize) -> Vec<usize> {
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let env_off = ctx.final_env("PIP_NO_CACHE_DIR").is_some();
-    for &stage in &ctx.final_chain {
+    for &stage in &ctx.graph.final_chain {
         for k in ctx.body(stage) {
             let ins = ctx.instr(k);
             if ins.keyword != Keyword::Run || env_off {

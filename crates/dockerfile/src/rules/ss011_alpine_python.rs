@@ -9,8 +9,8 @@
 //!
 //! No automatic fix: a different base changes the OS and its package manager.
 
-use super::commands::{install_of, pip_install, Ecosystem};
 use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use crate::command::{install_of, pip_install, Ecosystem};
 use crate::syntax::Keyword;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,20 +57,20 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     let python_base = repo.starts_with("python") || repo.starts_with("pypy");
-    let install = ctx.final_chain.iter().rev().find_map(|&s| {
+    let install = ctx.graph.final_chain.iter().rev().find_map(|&s| {
         ctx.body(s)
             .find(|&k| ctx.instr(k).keyword == Keyword::Run && python_install(ctx, k))
     });
     let Some(install) = install else { return };
     let installs_python = python_base
-        || ctx.final_chain.iter().any(|&s| {
+        || ctx.graph.final_chain.iter().any(|&s| {
             ctx.body(s)
                 .any(|k| ctx.instr(k).logical_line.contains("python3"))
         });
     if !installs_python {
         return;
     }
-    let from = ctx.stages[root].from;
+    let from = ctx.graph.stages[root].from;
     let details = Details {
         from: ctx.step(from),
         image,

@@ -51,7 +51,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if !is_python_image(&image) || ctx.final_env("PYTHONFAULTHANDLER").is_some() {
         return;
     }
-    let mentions = ctx.final_chain.iter().any(|&s| {
+    let mentions = ctx.graph.final_chain.iter().any(|&s| {
         ctx.body(s).any(|k| {
             let ins = ctx.instr(k);
             ins.logical_line.contains("faulthandler")
@@ -62,7 +62,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if mentions {
         return;
     }
-    let from = ctx.stages[ctx.final_stage].from;
+    let from = ctx.graph.stages[ctx.final_stage].from;
     let at = ctx.line_range(from).end;
     let text = if at == ctx.src.len() && !ctx.src.ends_with('\n') {
         "\nENV PYTHONFAULTHANDLER=1".to_string()

@@ -11,8 +11,8 @@
 //!
 //! No automatic fix.
 
-use super::commands::split_script;
 use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use crate::command::split_script;
 use crate::syntax::{Arguments, Keyword};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,7 @@ fn manager_in(words: &[String]) -> Option<(String, String)> {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let final_from = ctx.stages[ctx.final_stage].from;
+    let final_from = ctx.graph.stages[ctx.final_stage].from;
     let (_, image) = ctx.root_image(ctx.final_stage);
     if image.to_ascii_lowercase().contains("uvicorn-gunicorn") {
         let details = Details {
@@ -111,7 +111,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ));
         return;
     }
-    for &s in &ctx.final_chain {
+    for &s in &ctx.graph.final_chain {
         for k in ctx.body(s).rev() {
             let ins = ctx.instr(k);
             let words: Vec<String> = match (&ins.keyword, &ins.arguments) {

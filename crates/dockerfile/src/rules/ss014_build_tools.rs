@@ -9,8 +9,8 @@
 //!
 //! No automatic fix: splitting stages means deciding what to copy across.
 
-use super::commands::installed_packages;
 use super::{finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use crate::command::installed_packages;
 use crate::syntax::Keyword;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .iter()
         .any(|s| repo == *s || repo.ends_with(&format!("/{s}")))
     {
-        let compiles = ctx.final_chain.iter().any(|&s| {
+        let compiles = ctx.graph.final_chain.iter().any(|&s| {
             ctx.body(s).any(|k| {
                 ctx.commands(k).iter().any(|c| {
                     let sub = c.words.get(1).map(String::as_str).unwrap_or("");
@@ -84,7 +84,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             })
         });
         if compiles {
-            let from = ctx.stages[root].from;
+            let from = ctx.graph.stages[root].from;
             let details = Details {
                 step: ctx.step(from),
                 tools: vec![image.clone()],
@@ -99,7 +99,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             return;
         }
     }
-    for &s in &ctx.final_chain {
+    for &s in &ctx.graph.final_chain {
         for k in ctx.body(s) {
             let ins = ctx.instr(k);
             if ins.keyword != Keyword::Run {
@@ -113,7 +113,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ("apk", "del")
                         | ("apt-get" | "apt", "purge" | "remove" | "autoremove")
                         | ("yum" | "dnf", "remove")
-                ) || (super::commands::is_pip(c.program()) && sub == "uninstall")
+                ) || (crate::command::is_pip(c.program()) && sub == "uninstall")
             });
             if removes {
                 continue;
@@ -125,7 +125,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         tools.push(p);
                     }
                 }
-                let poetry = (super::commands::is_pip(c.program()) || c.program() == "pipx")
+                let poetry = (crate::command::is_pip(c.program()) || c.program() == "pipx")
                     && c.has("install")
                     && c.words.iter().any(|w| {
                         w == "poetry" || w.starts_with("poetry=") || w.starts_with("poetry>")
