@@ -415,6 +415,9 @@ pub(crate) struct Install {
     pub needs_project: bool,
     /// The directory the command runs in (from `cd` earlier in the RUN), if changed.
     pub cd: Option<String>,
+    /// The command fetches the dependencies and builds the project in one go (`cargo build`,
+    /// `mvn package`, `go build`...): the ecosystem's split is a separate fetch step first.
+    pub fetch_and_build: bool,
 }
 
 fn option_values(c: &Command, short: &str, long: &str) -> Vec<String> {
@@ -497,6 +500,17 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
             manifests: manifests.iter().map(|s| s.to_string()).collect(),
             needs_project,
             cd: None,
+            fetch_and_build: false,
+        })
+    };
+    // Fetches the dependencies and builds the project in one command.
+    let build = |eco, manifests: &[&str]| {
+        Some(Install {
+            ecosystem: eco,
+            manifests: manifests.iter().map(|s| s.to_string()).collect(),
+            needs_project: true,
+            cd: None,
+            fetch_and_build: true,
         })
     };
     match (tool.as_str(), sub) {
@@ -546,6 +560,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
                     manifests: m,
                     needs_project: true,
                     cd: None,
+                    fetch_and_build: false,
                 });
             }
             if reqs.is_empty() {
@@ -556,6 +571,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
                 manifests: reqs,
                 needs_project: false,
                 cd: None,
+                fetch_and_build: false,
             })
         }
         ("uv", Some("sync")) => install(
@@ -597,6 +613,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
                 manifests: files,
                 needs_project: false,
                 cd: None,
+                fetch_and_build: false,
             })
         }
         ("conda", Some("install" | "create" | "update")) => {
@@ -609,6 +626,7 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
                 manifests: files,
                 needs_project: false,
                 cd: None,
+                fetch_and_build: false,
             })
         }
         ("npm", Some("install" | "i" | "ci" | "clean-install")) => {
@@ -676,6 +694,57 @@ pub(crate) fn install_of(c: &Command) -> Option<Install> {
                 manifests: vec![project.unwrap_or_else(|| "*.csproj".to_string())],
                 needs_project: false,
                 cd: None,
+                fetch_and_build: false,
+            })
+        }
+        ("cargo", Some("chef")) if args.contains(&"cook") => {
+            install(Ecosystem::Cargo, &["recipe.json"], false)
+        }
+        ("cargo", Some("build" | "install" | "test" | "run")) => {
+            if sub == Some("install") && !has("--path") {
+                return None; // `cargo install ripgrep`: a named crate.
+            }
+            build(Ecosystem::Cargo, &["Cargo.toml", "Cargo.lock*"])
+        }
+        ("mvn", _)
+            if args.iter().any(|a| {
+                matches!(*a, "package" | "install" | "verify" | "compile" | "test")
+                    || a.starts_with("spring-boot:")
+            }) && !has("-o")
+                && !has("--offline") =>
+        {
+            build(Ecosystem::Maven, &["pom.xml"])
+        }
+        ("gradle", _)
+            if args.iter().any(|a| {
+                matches!(
+                    *a,
+                    "build" | "assemble" | "bootJar" | "jar" | "shadowJar" | "installDist"
+                )
+            }) && !has("--offline") =>
+        {
+            build(Ecosystem::Gradle, &["build.gradle*", "settings.gradle*"])
+        }
+        ("go", Some("build" | "install")) => {
+            if args.iter().any(|a| a.starts_with("-mod=vendor")) {
+                return None; // Vendored: the modules are in the sources.
+            }
+            build(Ecosystem::Go, &["go.mod", "go.sum*"])
+        }
+        ("dotnet", Some("publish" | "build")) if !has("--no-restore") => {
+            let project = args
+                .iter()
+                .skip_while(|a| !matches!(**a, "publish" | "build"))
+                .skip(1)
+                .find(|a| !a.starts_with('-'))
+                .filter(|a| a.ends_with("proj") || a.ends_with(".sln"))
+                .map(|s| s.to_string());
+            Some(Install {
+                ecosystem: Ecosystem::Dotnet,
+                manifests: vec![project.unwrap_or_else(|| "*.csproj".to_string())],
+                needs_project: true,
+                cd: None,
+                fetch_and_build: true,
             })
         }
         _ => None,
@@ -840,6 +909,33 @@ mod tests {
             one("pipenv install --system --deploy").unwrap().ecosystem,
             Ecosystem::Pipenv
         );
-        assert_eq!(one("go build ./..."), None);
+        let go = one("go build -o /app ./cmd/api").unwrap();
+        assert!(go.fetch_and_build && go.ecosystem == Ecosystem::Go);
+        assert_eq!(one("go build -mod=vendor ./..."), None);
+        assert!(
+            one("cargo build --release --locked")
+                .unwrap()
+                .fetch_and_build
+        );
+        assert_eq!(one("cargo install ripgrep"), None);
+        assert!(one("cargo install --path .").unwrap().fetch_and_build);
+        assert!(
+            !one("cargo chef cook --release --recipe-path recipe.json")
+                .unwrap()
+                .needs_project
+        );
+        assert!(
+            one("./mvnw -B package -DskipTests")
+                .unwrap()
+                .fetch_and_build
+        );
+        assert_eq!(one("mvn -o package"), None);
+        assert!(one("gradle bootJar --no-daemon").unwrap().fetch_and_build);
+        assert!(
+            one("dotnet publish -c Release -o /out")
+                .unwrap()
+                .fetch_and_build
+        );
+        assert_eq!(one("dotnet publish --no-restore -o /out"), None);
     }
 }

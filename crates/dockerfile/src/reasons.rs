@@ -95,17 +95,17 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
         (Reason::StageAdded { stage }, Ko) => format!("`{stage}` 스테이지는 지난 빌드 이후 새로 추가되었으므로 모든 단계가 실행됩니다."),
         (Reason::StageAdded { stage }, Ja) => format!("`{stage}` ステージは前回のビルドのあとに追加されたため、すべてのステップが実行されます。"),
         (Reason::Linked { line }, En) => format!("`--link` makes this copy a layer of its own, independent of the steps before it: the rebuild that started on line {line} does not reach it, and its own files did not change."),
-        (Reason::Linked { line }, Ko) => format!("`--link`를 지정한 복사는 앞 단계와 독립된 레이어가 되므로 {line}행에서 시작된 재빌드의 영향을 받지 않습니다. 복사하는 파일도 바뀌지 않았습니다."),
-        (Reason::Linked { line }, Ja) => format!("`--link` を付けたコピーは前のステップから独立したレイヤーになるため、{line}行目から始まった再ビルドの影響を受けません。コピーするファイルも変わっていません。"),
+        (Reason::Linked { line }, Ko) => format!("`--link`를 지정한 복사는 앞 단계와 상관없는 별도의 레이어가 되므로, {line}행에서 시작된 재빌드가 이 단계까지 미치지 않습니다. 복사하는 파일 자체도 바뀌지 않았습니다."),
+        (Reason::Linked { line }, Ja) => format!("`--link` を付けたコピーは前のステップとは独立したレイヤーになるため、{line}行目から始まった再ビルドの影響を受けません。コピーするファイル自体も変わっていません。"),
         (Reason::LinkedWorkdirChanged { line }, En) => format!("This `--link` copy goes to a path relative to the `WORKDIR` set on line {line}, which changed: its files now land in another directory, so it runs again."),
-        (Reason::LinkedWorkdirChanged { line }, Ko) => format!("이 `--link` 복사의 대상은 {line}행에서 설정한 `WORKDIR` 기준의 상대 경로인데, 그 `WORKDIR`이 바뀌어 파일이 다른 디렉터리로 복사되므로 다시 실행됩니다."),
-        (Reason::LinkedWorkdirChanged { line }, Ja) => format!("この `--link` コピーのコピー先は {line}行目で設定した `WORKDIR` からの相対パスです。その `WORKDIR` が変わり、ファイルの置き場所が別のディレクトリになるため、再実行されます。"),
+        (Reason::LinkedWorkdirChanged { line }, Ko) => format!("이 `--link` 복사는 {line}행에서 설정한 `WORKDIR` 기준의 상대 경로에 파일을 복사하는데, 그 `WORKDIR`이 바뀌었습니다. 이제 파일이 다른 디렉터리에 복사되므로 이 단계가 다시 실행됩니다."),
+        (Reason::LinkedWorkdirChanged { line }, Ja) => format!("この `--link` 付きのコピーは、{line}行目で設定した `WORKDIR` からの相対パスにファイルを置きます。その `WORKDIR` が変わってコピー先が別のディレクトリになったため、再実行されます。"),
         (Reason::ChangesExcluded { files }, _) => {
             let f = files_of(files, lang);
             match lang {
                 En => format!("{f} changed, but this copy's `--exclude` patterns leave {} out, so this step does not see the change.", if files.len() == 1 { "it" } else { "them" }),
-                Ko => format!("{f} 파일이 바뀌었지만 이 복사 단계의 `--exclude` 패턴에서 제외되므로 이 단계에는 영향이 없습니다."),
-                Ja => format!("{f} は変更されましたが、このコピーの `--exclude` パターンで除外されているため、このステップには影響しません。"),
+                Ko => format!("{f} 파일이 바뀌었지만 이 복사 단계의 `--exclude` 패턴에 걸려 복사되지 않으므로 이 단계에는 영향이 없습니다."),
+                Ja => format!("{f} は変更されましたが、このコピーに指定された `--exclude` のパターンで除外されているため、このステップには影響しません。"),
             }
         }
     }

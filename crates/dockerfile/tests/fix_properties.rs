@@ -2,8 +2,11 @@
 //! corpus and on generated Dockerfiles: the fixed text parses, the fixed rule
 //! fires less often, the same commands run (in the same order), the same
 //! files reach the final image, and the container starts the same command.
-//! One fix changes the commands on purpose: SS015's, which gives back the lines
-//! a shell comment swallowed; its result must equal the file without the comment.
+//! Two fixes change the commands on purpose. SS015's gives back the lines a shell
+//! comment swallowed; its result must equal the file without the comment. SS001's
+//! "fetch first" fix (for `go build` or `mvn package` after a broad copy) adds the
+//! ecosystem's fetch step before the copy; its result, that one command aside,
+//! must mean what the original did.
 
 mod common;
 
@@ -239,9 +242,24 @@ fn check_every_fix(name: &str, source: &str) -> usize {
         } else {
             before.clone()
         };
+        let mut actual = meaning(&fixed, &context);
+        let fix = f.fix.as_ref().unwrap();
+        if f.rule == RuleId::SS001 && fix.edits.iter().all(|e| e.range.is_empty()) {
+            // Only inserted lines: the manifests' COPY (which the broad copy after it covers
+            // again) and one fetch command.
+            let fetches = ["go mod download", "mvn -B dependency:go-offline"];
+            let mut removed = 0;
+            for cmds in &mut actual.commands {
+                if let Some(i) = cmds.iter().position(|c| fetches.contains(&c.as_str())) {
+                    cmds.remove(i);
+                    removed += 1;
+                    break;
+                }
+            }
+            assert_eq!(removed, 1, "{name}: SS001 inserted no fetch step:\n{fixed}");
+        }
         assert_eq!(
-            meaning(&fixed, &context),
-            expected,
+            actual, expected,
             "{name}: {} fix changes the build:\n{fixed}",
             f.rule
         );

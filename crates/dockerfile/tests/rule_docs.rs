@@ -9,6 +9,8 @@ use std::path::PathBuf;
 
 const LANGS: [&str; 3] = ["en", "ko", "ja"];
 const SECTIONS: [&str; 6] = ["what", "why", "bad", "good", "fix", "recap"];
+/// SS001's page shows the split for each ecosystem.
+const OPTIONAL: &str = "ecosystems";
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -75,8 +77,18 @@ fn without_comment_words(example: &str) -> String {
 }
 
 /// SS005 needs a build context: a project with the usual clutter and no `.dockerignore`.
+/// SS016 needs one too: the project its page describes, whose pins moved.
 fn options(rule: RuleId) -> LintOptions {
     let mut o = LintOptions::default();
+    if rule == RuleId::SS016 {
+        o.context = Some(BuildContext {
+            paths: ["app/main.py", "requirements/base.txt", "Dockerfile"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            dockerignore: None,
+        });
+    }
     if rule == RuleId::SS005 {
         o.context = Some(BuildContext {
             paths: [
@@ -115,7 +127,10 @@ fn every_rule_has_a_page_in_every_language_with_the_same_sections() {
                     "{lang}/{rule}: front matter needs {key}...\""
                 );
             }
-            assert_eq!(section_ids(&text), SECTIONS, "{lang}/{rule}: sections");
+            // An optional section of further examples may follow the good one.
+            let mut sections = section_ids(&text);
+            sections.retain(|s| s != OPTIONAL);
+            assert_eq!(sections, SECTIONS, "{lang}/{rule}: sections");
             assert!(
                 text.contains(&format!("](/{lang}/")),
                 "{lang}/{rule}: link the guide"
@@ -167,6 +182,76 @@ fn good_examples_raise_nothing_of_their_rule_and_nothing_serious() {
         assert!(
             bad.is_empty(),
             "{rule}: the good example raises {bad:?}:\n{src}"
+        );
+    }
+}
+
+/// The bodies of every ```dockerfile block in section `id` (none if there is no such section).
+fn examples(text: &str, id: &str) -> Vec<String> {
+    let marker = format!("{{#{id}}}");
+    let Some(start) = text.find(&marker) else {
+        return Vec::new();
+    };
+    let rest = &text[start + marker.len()..];
+    let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+    section
+        .split("```dockerfile\n")
+        .skip(1)
+        .map(|b| b.split("\n```").next().unwrap_or("").to_string() + "\n")
+        .collect()
+}
+
+#[test]
+fn every_ecosystem_example_is_the_split_the_rule_wants() {
+    let en = examples(&page("en", RuleId::SS001), OPTIONAL);
+    assert!(en.len() >= 8, "SS001 shows the split for each ecosystem");
+    for lang in LANGS {
+        let blocks = examples(&page(lang, RuleId::SS001), OPTIONAL);
+        assert_eq!(blocks.len(), en.len(), "{lang}: the same examples");
+        for (block, original) in blocks.iter().zip(&en) {
+            assert_eq!(
+                without_comment_words(block),
+                without_comment_words(original),
+                "{lang}: SS001 ecosystem example"
+            );
+            let df = shipshape_dockerfile::parse(block);
+            assert!(df.is_ok(), "{lang}: {block}");
+            let findings = lint_source(block, &LintOptions::default());
+            assert!(
+                !findings.iter().any(|f| f.rule == RuleId::SS001),
+                "{lang}: the ecosystem example raises SS001:\n{block}"
+            );
+        }
+    }
+    // Undo each split (the broad copy moved up to the manifests' copy) and the rule fires.
+    for block in &en {
+        let lines: Vec<&str> = block.lines().collect();
+        let Some(broad) = lines
+            .iter()
+            .rposition(|l| l.starts_with("COPY ") && !l.contains("--from"))
+        else {
+            continue;
+        };
+        let Some(first) = lines.iter().rposition(|l| {
+            l.starts_with("COPY ")
+                && !l.contains("--from")
+                && !l.contains(". .")
+                && !l.starts_with("COPY src")
+        }) else {
+            continue;
+        };
+        if first >= broad {
+            continue;
+        }
+        let mut undone: Vec<&str> = lines.clone();
+        let moved = undone.remove(broad);
+        undone[first] = moved;
+        let undone = undone.join("\n") + "\n";
+        assert!(
+            lint_source(&undone, &LintOptions::default())
+                .iter()
+                .any(|f| f.rule == RuleId::SS001),
+            "the example without its split does not raise SS001:\n{undone}"
         );
     }
 }

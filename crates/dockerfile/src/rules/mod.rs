@@ -31,6 +31,7 @@ mod ss012_faulthandler;
 mod ss013_process_manager;
 mod ss014_build_tools;
 mod ss015_shell_comment;
+mod ss016_missing_from_context;
 
 use crate::rebuild::BuildContext;
 use crate::span::Span;
@@ -74,10 +75,12 @@ pub enum RuleId {
     SS014,
     /// A shell comment that swallows the continued lines after it.
     SS015,
+    /// A file the build copies, mounts or installs from is missing from the build context.
+    SS016,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 15] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::SS001,
         RuleId::SS002,
         RuleId::SS003,
@@ -93,6 +96,7 @@ impl RuleId {
         RuleId::SS013,
         RuleId::SS014,
         RuleId::SS015,
+        RuleId::SS016,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +116,7 @@ impl RuleId {
             RuleId::SS013 => "SS013",
             RuleId::SS014 => "SS014",
             RuleId::SS015 => "SS015",
+            RuleId::SS016 => "SS016",
         }
     }
 
@@ -140,6 +145,7 @@ impl RuleId {
             RuleId::SS013 => "Process manager with several workers in one container",
             RuleId::SS014 => "Build tools left in the final stage",
             RuleId::SS015 => "A shell comment swallows the continued lines after it",
+            RuleId::SS016 => "A file the build needs is missing from the build context",
         }
     }
 
@@ -159,6 +165,7 @@ impl RuleId {
             RuleId::SS006 | RuleId::SS007 | RuleId::SS011 | RuleId::SS012 | RuleId::SS013 => {
                 Severity::Info
             }
+            RuleId::SS016 => Severity::Error,
         }
     }
 }
@@ -297,6 +304,7 @@ pub enum Message {
     SS013(ss013_process_manager::Details),
     SS014(ss014_build_tools::Details),
     SS015(ss015_shell_comment::Details),
+    SS016(ss016_missing_from_context::Details),
 }
 
 pub use ss001_dependencies_after_sources::{Details as SS001Details, Obstacle as SS001Obstacle};
@@ -314,6 +322,7 @@ pub use ss012_faulthandler::Details as SS012Details;
 pub use ss013_process_manager::Details as SS013Details;
 pub use ss014_build_tools::Details as SS014Details;
 pub use ss015_shell_comment::Details as SS015Details;
+pub use ss016_missing_from_context::{Details as SS016Details, Need as SS016Need};
 
 impl Message {
     pub fn rule(&self) -> RuleId {
@@ -333,6 +342,7 @@ impl Message {
             Message::SS013(_) => RuleId::SS013,
             Message::SS014(_) => RuleId::SS014,
             Message::SS015(_) => RuleId::SS015,
+            Message::SS016(_) => RuleId::SS016,
         }
     }
 }
@@ -356,6 +366,7 @@ pub fn message_text(message: &Message, lang: Lang) -> String {
         Message::SS013(d) => d.text(lang),
         Message::SS014(d) => d.text(lang),
         Message::SS015(d) => d.text(lang),
+        Message::SS016(d) => d.text(lang),
     }
 }
 
@@ -398,7 +409,7 @@ fn lint_with(
         return findings;
     }
     type Check = fn(&Ctx, &mut Vec<Finding>);
-    const CHECKS: [(RuleId, Check); 15] = [
+    const CHECKS: [(RuleId, Check); 16] = [
         (RuleId::SS001, ss001_dependencies_after_sources::check),
         (RuleId::SS002, ss002_update_alone::check),
         (RuleId::SS003, ss003_volatile_value_early::check),
@@ -414,6 +425,7 @@ fn lint_with(
         (RuleId::SS013, ss013_process_manager::check),
         (RuleId::SS014, ss014_build_tools::check),
         (RuleId::SS015, ss015_shell_comment::check),
+        (RuleId::SS016, ss016_missing_from_context::check),
     ];
     for (rule, check) in CHECKS {
         if !options.disabled.contains(&rule) {

@@ -54,6 +54,10 @@ pub enum Obstacle {
     InBetween { line: u32 },
     /// The copy uses variables, `ADD`, or options the fix does not move safely.
     UnusualCopy,
+    /// One command fetches the dependencies and builds the project (`cargo build`, `mvn
+    /// package`, `go build`...): the dependencies need a step of their own, first. `command` is
+    /// the build as written.
+    FetchAndBuild { command: String },
 }
 
 impl Details {
@@ -92,12 +96,28 @@ impl Details {
             (Some(Obstacle::UnusualCopy), Lang::En) => " The copy uses variables or options that an automatic move could change, so move it by hand.".to_string(),
             (Some(Obstacle::UnusualCopy), Lang::Ko) => " 이 복사 단계에는 자동으로 옮기면 의미가 달라질 수 있는 변수나 옵션이 있으므로 직접 옮기세요.".to_string(),
             (Some(Obstacle::UnusualCopy), Lang::Ja) => "このコピーには、自動で移動すると意味が変わりうる変数やオプションが含まれているため、手動で移動してください。".to_string(),
+            (Some(Obstacle::FetchAndBuild { command }), lang) => fetch_advice(self.ecosystem, command, lang),
         };
         main + &extra
     }
 
     pub(crate) fn fix_title(&self, lang: Lang) -> String {
         let m = list(&self.manifests, lang);
+        if let (Some(Obstacle::FetchAndBuild { .. }), Some(fetch)) =
+            (&self.obstacle, fetch_command(self.ecosystem))
+        {
+            return match lang {
+                Lang::En => format!("Copy {m} and run `{fetch}` before `{}`", self.copy.text),
+                Lang::Ko => format!(
+                    "`{}` 앞에서 {m} 파일을 복사하고 `{fetch}` 실행하기",
+                    self.copy.text
+                ),
+                Lang::Ja => format!(
+                    "`{}` の前に {m} をコピーして `{fetch}` を実行する",
+                    self.copy.text
+                ),
+            };
+        }
         match lang {
             Lang::En => format!(
                 "Copy {m} first and move `{}` after the install",
@@ -112,6 +132,45 @@ impl Details {
                 self.copy.text
             ),
         }
+    }
+}
+
+/// How each ecosystem fetches its dependencies on their own, before the sources arrive.
+fn fetch_advice(eco: Ecosystem, command: &str, lang: Lang) -> String {
+    let split = match (eco, lang) {
+        (Ecosystem::Cargo, Lang::En) => "build the dependencies alone first: with cargo-chef (`cargo chef prepare` in a planner stage, then `cargo chef cook --release --recipe-path recipe.json` after copying only `recipe.json`), or with a placeholder `src/main.rs` built once after copying `Cargo.toml` and `Cargo.lock`; then copy the sources and build",
+        (Ecosystem::Cargo, Lang::Ko) => "먼저 의존성만 빌드하세요. cargo-chef를 쓰는 방법(플래너 스테이지에서 `cargo chef prepare`를 실행하고, `recipe.json`만 복사한 뒤 `cargo chef cook --release --recipe-path recipe.json` 실행)도 있고, `Cargo.toml`과 `Cargo.lock`을 복사한 뒤 임시 `src/main.rs`로 한 번 빌드하는 방법도 있습니다. 그런 다음 소스를 복사해 빌드하세요",
+        (Ecosystem::Cargo, Lang::Ja) => "まず依存関係だけをビルドしてください。方法は二つあります。cargo-chef を使う方法（プランナーステージで `cargo chef prepare` を実行し、`recipe.json` だけをコピーしてから `cargo chef cook --release --recipe-path recipe.json` を実行する）と、`Cargo.toml` と `Cargo.lock` をコピーしたあと、仮の `src/main.rs` で一度ビルドする方法です。そのあとでソースをコピーしてビルドします",
+        (Ecosystem::Maven, Lang::En) => "copy `pom.xml`, run `mvn dependency:go-offline`, then copy the sources and package",
+        (Ecosystem::Maven, Lang::Ko) => "`pom.xml`을 복사해 `mvn dependency:go-offline`을 실행한 다음 소스를 복사해 패키징하세요",
+        (Ecosystem::Maven, Lang::Ja) => "`pom.xml` をコピーして `mvn dependency:go-offline` を実行してから、ソースをコピーしてパッケージングしてください",
+        (Ecosystem::Gradle, Lang::En) => "copy the build scripts (`settings.gradle*`, `build.gradle*`, `gradle/`), run `gradle dependencies`, then copy the sources and build",
+        (Ecosystem::Gradle, Lang::Ko) => "빌드 스크립트(`settings.gradle*`, `build.gradle*`, `gradle/`)를 복사해 `gradle dependencies`를 실행한 다음 소스를 복사해 빌드하세요",
+        (Ecosystem::Gradle, Lang::Ja) => "ビルドスクリプト（`settings.gradle*`、`build.gradle*`、`gradle/`）をコピーして `gradle dependencies` を実行してから、ソースをコピーしてビルドしてください",
+        (Ecosystem::Go, Lang::En) => "copy `go.mod` and `go.sum`, run `go mod download` in a RUN of its own, then copy the sources and build",
+        (Ecosystem::Go, Lang::Ko) => "`go.mod`와 `go.sum`을 복사해 별도의 RUN에서 `go mod download`를 실행한 다음 소스를 복사해 빌드하세요",
+        (Ecosystem::Go, Lang::Ja) => "`go.mod` と `go.sum` をコピーし、独立した RUN で `go mod download` を実行してから、ソースをコピーしてビルドしてください",
+        (Ecosystem::Dotnet, Lang::En) => "copy the project files (`*.csproj`, and the `.sln` if you build one), run `dotnet restore`, then copy the sources and run `dotnet publish --no-restore`",
+        (Ecosystem::Dotnet, Lang::Ko) => "프로젝트 파일(`*.csproj`, 솔루션을 빌드한다면 `.sln`도)을 복사해 `dotnet restore`를 실행한 다음 소스를 복사해 `dotnet publish --no-restore`를 실행하세요",
+        (Ecosystem::Dotnet, Lang::Ja) => "プロジェクトファイル（`*.csproj`、ソリューションをビルドするなら `.sln` も）をコピーして `dotnet restore` を実行してから、ソースをコピーして `dotnet publish --no-restore` を実行してください",
+        (_, Lang::En) => "fetch the dependencies in a step of their own before copying the sources",
+        (_, Lang::Ko) => "소스를 복사하기 전에 의존성을 내려받는 단계를 따로 두세요",
+        (_, Lang::Ja) => "ソースをコピーする前に、依存関係だけを取得するステップを別に設けてください",
+    };
+    match lang {
+        Lang::En => format!(" `{command}` fetches the dependencies and builds your code in one step, so split it: {split}."),
+        Lang::Ko => format!(" `{command}` 명령은 의존성 다운로드와 코드 빌드를 한 단계에서 처리하므로 두 단계로 나눠야 합니다. {split}."),
+        Lang::Ja => format!("`{command}` は依存関係の取得とコードのビルドを 1 つのステップで行っているので、ステップを分けてください。{split}。"),
+    }
+}
+
+/// The step that fetches an ecosystem's dependencies alone, where one command is enough and
+/// safe to add before the sources: the fix inserts it, with the manifests it reads.
+fn fetch_command(eco: Ecosystem) -> Option<&'static str> {
+    match eco {
+        Ecosystem::Go => Some("go mod download"),
+        Ecosystem::Maven => Some("mvn -B dependency:go-offline"),
+        _ => None,
     }
 }
 
@@ -163,6 +222,7 @@ const MANIFEST_NAMES: &[&str] = &[
     "Directory.Packages.props",
     "global.json",
     ".python-version",
+    "recipe.json",
 ];
 
 const SOURCE_SAMPLES: &[&str] = &[
@@ -235,7 +295,7 @@ pub(crate) fn context_sources(ctx: &Ctx, index: usize) -> Option<Vec<String>> {
 }
 
 /// Context-relative form of a copy source: `./app/` → `app`, `.` → ``.
-fn ctx_path(source: &str) -> String {
+pub(super) fn ctx_path(source: &str) -> String {
     let c = clean_path(source);
     let c = c.trim_start_matches('/');
     if c == "." {
@@ -245,7 +305,7 @@ fn ctx_path(source: &str) -> String {
     }
 }
 
-fn is_dir_source(ctx: &Ctx, source: &str) -> bool {
+pub(super) fn is_dir_source(ctx: &Ctx, source: &str) -> bool {
     let p = ctx_path(source);
     if p.is_empty() || source.ends_with('/') {
         return true;
@@ -273,7 +333,9 @@ fn excluded(ctx: &Ctx, path: &str) -> bool {
 }
 
 /// A source file the copy brings in whose edit we simulate.
-fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem) -> Option<String> {
+/// `use_context`: pick a real file of the build context (false when the context lacks the
+/// install's own files: it is then no evidence of what else the project has).
+fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem, use_context: bool) -> Option<String> {
     let source_like = |p: &str| {
         let ext = p.rsplit('.').next().unwrap_or("");
         matches!(
@@ -293,7 +355,7 @@ fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem) -> Option<String> {
                 | "vue"
         )
     };
-    if ctx.has_context && !ctx.context.paths.is_empty() {
+    if use_context && ctx.has_context && !ctx.context.paths.is_empty() {
         // A package's `__init__.py` is usually empty and seldom edited: name it only when
         // no other source file is copied.
         let mut marker = None;
@@ -362,7 +424,12 @@ fn sample_for(ctx: &Ctx, sources: &[String], eco: Ecosystem) -> Option<String> {
 
 /// The absolute destination directory of a copy (for a single file source
 /// without a trailing `/`, the destination is the file itself).
-fn dest_dir(ctx: &Ctx, stage: usize, index: usize, sources: &[String]) -> Option<(String, bool)> {
+pub(super) fn dest_dir(
+    ctx: &Ctx,
+    stage: usize,
+    index: usize,
+    sources: &[String],
+) -> Option<(String, bool)> {
     let ins = ctx.instr(index);
     let dest = crate::shell::unquote(&ins.arguments.words().last()?.value, ctx.df.escape);
     let workdir = ctx.workdir_at(stage, index);
@@ -376,7 +443,7 @@ fn image_path_of_manifest(cwd: &str, m: &str) -> String {
 }
 
 /// Where in the context an image path comes from, through a copy.
-fn through_copy(
+pub(super) fn through_copy(
     ctx: &Ctx,
     sources: &[String],
     dest: &str,
@@ -429,7 +496,7 @@ fn through_copy(
 
 /// The installs of a RUN, with the directory each runs in, and the first
 /// command that is neither an install nor neutral.
-fn installs_in(ctx: &Ctx, stage: usize, index: usize) -> (Vec<Install>, Option<String>) {
+pub(super) fn installs_in(ctx: &Ctx, stage: usize, index: usize) -> (Vec<Install>, Option<String>) {
     // Most RUN steps install nothing: skip the working directory, which walks the stage up to
     // here (on a 20,000-line file that walk, once per RUN, made this rule quadratic).
     if !ctx.commands(index).iter().any(|c| install_of(c).is_some()) {
@@ -505,18 +572,59 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // The documented two-step pattern: the dependencies were already installed from the
             // manifests before the copy (`uv sync --no-install-project`, `poetry install
             // --no-root`), so this install only adds the project, which must see its sources.
-            let dependencies_first = installs.iter().all(|i| i.needs_project)
-                && (body.start..j).any(|e| {
+            // A build that fetches and compiles (`cargo build` over a placeholder `main.rs`)
+            // before the broad copy counts as the dependencies step too.
+            // A repeat of that earlier fetch (`go mod download && go build`) is a no-op.
+            let earlier: Vec<Install> = (body.start..j)
+                .filter(|&e| ctx.instr(e).keyword == Keyword::Run)
+                .flat_map(|e| installs_in(ctx, stage, e).0)
+                .filter(|p| {
+                    p.ecosystem == first.ecosystem && (!p.needs_project || p.fetch_and_build)
+                })
+                .collect();
+            let dependencies_first = !earlier.is_empty()
+                && installs
+                    .iter()
+                    .all(|i| i.needs_project || earlier.iter().any(|p| p.manifests == i.manifests));
+            if dependencies_first {
+                continue;
+            }
+            // `COPY . .`, `RUN go mod download`, `RUN go build`: the download has the finding;
+            // the build after it is the same mistake, said once.
+            let said = installs.iter().all(|i| i.fetch_and_build)
+                && (j + 1..k).any(|e| {
                     ctx.instr(e).keyword == Keyword::Run
                         && installs_in(ctx, stage, e)
                             .0
                             .iter()
-                            .any(|p| p.ecosystem == first.ecosystem && !p.needs_project)
+                            .any(|p| p.ecosystem == first.ecosystem)
                 });
-            if dependencies_first {
+            if said {
                 continue;
             }
-            let Some(sample) = sample_for(ctx, &sources, first.ecosystem) else {
+            // A context without the install's own files (no requirements.txt) says nothing
+            // about the rest of the project: reason as without one (SS016 says what is missing).
+            let manifests_present = !ctx.has_context
+                || ctx.context.paths.is_empty()
+                || dest_dir(ctx, stage, j, &sources).is_none_or(|(dest, is_dir)| {
+                    installs.iter().all(|i| {
+                        let cwd = i.cd.clone().unwrap_or_else(|| "/".into());
+                        i.manifests
+                            .iter()
+                            .filter(|m| !m.contains(['*', '?', '[', '$']))
+                            .all(|m| {
+                                let image = join_path(&cwd, m);
+                                through_copy(ctx, &sources, &dest, is_dir, &image).is_none_or(|p| {
+                                    let prefix = format!("{p}/");
+                                    ctx.context.paths.iter().any(|f| {
+                                        let f = ctx_path(f);
+                                        f == p || f.starts_with(&prefix)
+                                    })
+                                })
+                            })
+                    })
+                });
+            let Some(sample) = sample_for(ctx, &sources, first.ecosystem, manifests_present) else {
                 continue;
             };
             // The rebuild model decides: does editing the sample rerun the install?
@@ -621,8 +729,16 @@ fn build(
         names = installs[0].manifests.clone();
     }
 
+    // The command that fetches and builds in one, if that is the install.
+    let fetch_and_build = ctx.commands(k).iter().find_map(|c| {
+        install_of(c)
+            .filter(|i| i.fetch_and_build)
+            .map(|_| short(&c.words.join(" "), 40))
+    });
     // Can the copy move safely?
-    let obstacle = if needs_project {
+    let obstacle = if let Some(command) = fetch_and_build.clone() {
+        Some(Obstacle::FetchAndBuild { command })
+    } else if needs_project {
         Some(Obstacle::InstallsProject)
     } else if let Some(command) = other {
         Some(Obstacle::SharedRun { command })
@@ -683,8 +799,9 @@ fn build(
         None
     };
 
-    let fix = if obstacle.is_none() {
-        let indent = indent_of(ctx, j);
+    // The COPY lines that bring in only the manifests, where the broad copy is.
+    let indent = indent_of(ctx, j);
+    let manifest_copies = || {
         let flags: Vec<&str> = copy.flags.iter().map(|f| f.span.text(ctx.src)).collect();
         let flag_text = if flags.is_empty() {
             String::new()
@@ -698,7 +815,7 @@ fn build(
                 None => groups.push((dir.clone(), vec![c.clone()])),
             }
         }
-        let mut replacement = String::new();
+        let mut lines = String::new();
         for (dir, files) in &groups {
             let dest_text = if *dir == copy_workdir {
                 "./".to_string()
@@ -707,7 +824,7 @@ fn build(
             } else {
                 format!("{dir}/")
             };
-            replacement.push_str(&format!(
+            lines.push_str(&format!(
                 "{indent}{} {flag_text}{} {dest_text}\n",
                 copy.keyword_text,
                 files
@@ -717,6 +834,10 @@ fn build(
                     .join(" ")
             ));
         }
+        lines
+    };
+    let fix = if obstacle.is_none() {
+        let replacement = manifest_copies();
         let moved = ctx.lines_text(j);
         let after = ctx.line_range(k).end;
         let moved = if after == ctx.src.len() && !ctx.src.ends_with('\n') {
@@ -734,6 +855,42 @@ fn build(
                 insert(after, moved),
             ],
         })
+    } else if fetch_and_build.is_some() {
+        // Add the ecosystem's fetch step before the broad copy; the build stays as it is and
+        // finds the dependencies already there. Only where one command fetches them from the
+        // manifests alone, in the directory the build runs in.
+        let cwd = installs[0].cd.clone().unwrap_or_else(|| "/".into());
+        let same_dir = !to_copy.is_empty()
+            && copy_workdir == cwd
+            && to_copy.iter().all(|(_, dir)| *dir == cwd)
+            && installs.iter().all(|i| i.ecosystem == eco);
+        let wrapper = ctx
+            .commands(k)
+            .iter()
+            .any(|c| matches!(c.program(), "mvnw" | "gradlew"));
+        // A multi-module Maven build needs every module's pom.xml to resolve.
+        let modules = eco == Ecosystem::Maven
+            && (!ctx.has_context
+                || ctx.context.paths.iter().any(|p| {
+                    let p = ctx_path(p);
+                    p.ends_with("/pom.xml")
+                }));
+        let simple_copy = copy.keyword == Keyword::Copy
+            && copy
+                .flags
+                .iter()
+                .all(|f| matches!(f.name.as_str(), "chown" | "chmod" | "link"))
+            && !copy.logical_line.contains('$');
+        match fetch_command(eco) {
+            Some(fetch) if same_dir && !wrapper && !modules && simple_copy => Some(Fix {
+                title: String::new(),
+                edits: vec![insert(
+                    ctx.line_range(j).start,
+                    format!("{}{indent}RUN {fetch}\n", manifest_copies()),
+                )],
+            }),
+            _ => None,
+        }
     } else {
         None
     };
@@ -757,6 +914,15 @@ fn build(
         Message::SS001(details),
         fix,
     )
+}
+
+/// At most `max` characters, with `...` when cut.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(3)).collect();
+    format!("{}...", cut.trim_end())
 }
 
 fn quote_path(p: &str) -> String {
@@ -874,6 +1040,87 @@ mod tests {
                 d.manifests
             );
         }
+    }
+
+    #[test]
+    fn one_command_that_fetches_and_builds_is_split_per_ecosystem() {
+        for (build, advice) in [
+            ("cargo build --release --locked", "cargo chef cook"),
+            ("mvn -B package -DskipTests", "mvn dependency:go-offline"),
+            ("./gradlew bootJar --no-daemon", "gradle dependencies"),
+            ("go build -o /bin/api ./cmd/api", "go mod download"),
+            ("dotnet publish -c Release -o /out", "dotnet restore"),
+        ] {
+            let src = format!("FROM x:1\nWORKDIR /src\nCOPY . .\nRUN {build}\n");
+            let f = first(RuleId::SS001, &src);
+            let Message::SS001(d) = &f.message else {
+                unreachable!()
+            };
+            assert!(
+                matches!(&d.obstacle, Some(Obstacle::FetchAndBuild { command }) if build.contains(command.as_str())),
+                "{build}: {:?}",
+                d.obstacle
+            );
+            let text = super::super::message_text(&f.message, Lang::En);
+            assert!(text.contains(advice), "{build}: {text}");
+            all_langs_mention(&f, advice);
+        }
+    }
+
+    #[test]
+    fn go_gets_its_download_step_before_the_copy() {
+        let src = "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/api ./cmd/api\n";
+        assert_eq!(
+            fixed(RuleId::SS001, src),
+            "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/api ./cmd/api\n"
+        );
+        // Fixed, it is quiet: the download comes first.
+        assert!(!fires(RuleId::SS001, &fixed(RuleId::SS001, src)));
+        // Also when the download and the build share the RUN after the copy.
+        let src =
+            "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build ./...\n";
+        let out = fixed(RuleId::SS001, src);
+        assert!(
+            out.contains("COPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .\n"),
+            "{out}"
+        );
+        // A build vendored with -mod=vendor fetches nothing.
+        assert!(!fires(
+            RuleId::SS001,
+            "FROM golang:1.24\nCOPY . .\nRUN go build -mod=vendor ./...\n"
+        ));
+    }
+
+    #[test]
+    fn the_documented_splits_are_quiet() {
+        for src in [
+            // cargo-chef.
+            "FROM rust:1.88 AS build\nWORKDIR /app\nCOPY recipe.json .\nRUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\nRUN cargo build --release\n",
+            // A placeholder main.rs.
+            "FROM rust:1.88 AS build\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release\nCOPY src ./src\nRUN touch src/main.rs && cargo build --release\n",
+            "FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /app\nCOPY pom.xml .\nRUN mvn -B dependency:go-offline\nCOPY src ./src\nRUN mvn -B package\n",
+            "FROM golang:1.24\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build ./...\n",
+            "FROM mcr.microsoft.com/dotnet/sdk:9.0\nWORKDIR /src\nCOPY App.csproj .\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish --no-restore -o /out\n",
+        ] {
+            assert!(!fires(RuleId::SS001, src), "{src}");
+        }
+    }
+
+    #[test]
+    fn a_context_without_the_manifest_still_shows_the_order_problem() {
+        // A context with only the Dockerfile: no requirements.txt, and no other file to imagine
+        // an edit to. SS001 reasons as without a context; SS016 says the file is missing.
+        let options = LintOptions {
+            context: Some(BuildContext {
+                paths: vec!["Dockerfile".into()],
+                dockerignore: None,
+            }),
+            ..LintOptions::default()
+        };
+        let found = lint_source(BAD, &options);
+        let rules: Vec<RuleId> = found.iter().map(|f| f.rule).collect();
+        assert!(rules.contains(&RuleId::SS001), "{rules:?}");
+        assert!(rules.contains(&RuleId::SS016), "{rules:?}");
     }
 
     #[test]

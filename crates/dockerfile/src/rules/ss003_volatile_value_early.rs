@@ -34,6 +34,9 @@ pub struct Details {
     pub heavy: Vec<StepRef>,
     /// The first step that uses it, if any.
     pub first_use: Option<StepRef>,
+    /// The steps that use it before the heavy steps (`RUN echo $GIT_SHA > /build-info`): each
+    /// change reruns them, and they rerun the heavy steps after them, so they must move too.
+    pub uses_before: Vec<StepRef>,
 }
 
 impl Details {
@@ -42,6 +45,23 @@ impl Details {
         let lines = lines_of(&self.heavy, lang);
         let n = self.heavy.len();
         let first = &self.heavy[0];
+        if let Some(u) = self.uses_before.first() {
+            let last = self.heavy.last().unwrap_or(first);
+            return match lang {
+                Lang::En => format!(
+                    "`{name}` (`{}` on line {}) changes from build to build, and `{}` on line {} uses it before {n} heavy step(s) ({lines}, starting with `{}`) that do not: each change reruns that step, and the heavy steps after it with it. Move the declaration and its use below them, after `{}` on line {}.",
+                    d.text, d.line, u.text, u.line, first.text, last.text, last.line
+                ),
+                Lang::Ko => format!(
+                    "`{name}`({}행의 `{}`) 값은 빌드할 때마다 바뀝니다. {}행의 `{}` 단계가 이 값을 쓰는데, 그 뒤에 이 값을 쓰지 않는 무거운 단계가 {n}개({lines}, `{}`부터) 있습니다. 값이 바뀔 때마다 이 단계가 다시 실행되고, 뒤따르는 무거운 단계도 함께 다시 실행됩니다. 선언과 이 값을 쓰는 단계를 함께 {}행의 `{}` 뒤로 옮기세요.",
+                    d.line, d.text, u.line, u.text, first.text, last.line, last.text
+                ),
+                Lang::Ja => format!(
+                    "`{name}`（{}行目の `{}`）はビルドごとに変わる値です。{}行目の `{}` はこの値を使うので、値が変わるたびに再実行されます。その後にある重いステップ {n} 個（{lines}、`{}` 以降）はこの値を使いませんが、そのたびに一緒に再実行されます。宣言と、値を使うステップの両方を、{}行目の `{}` の後ろへまとめて移動してください。",
+                    d.line, d.text, u.line, u.text, first.text, last.line, last.text
+                ),
+            };
+        }
         let advice = match (&self.first_use, lang) {
             (Some(u), Lang::En) => format!(
                 "Declare it just before `{}` on line {}, its first use.",
@@ -76,6 +96,14 @@ impl Details {
     }
 
     pub(crate) fn fix_title(&self, lang: Lang) -> String {
+        if let (Some(u), Some(last)) = (self.uses_before.first(), self.heavy.last()) {
+            let d = &self.declaration.text;
+            return match lang {
+                Lang::En => format!("Move `{d}` and `{}` below line {}", u.text, last.line),
+                Lang::Ko => format!("`{d}` 줄과 `{}` 줄을 {}행 뒤로 옮기기", u.text, last.line),
+                Lang::Ja => format!("`{d}` と `{}` を {}行目の後に移動する", u.text, last.line),
+            };
+        }
         match (&self.first_use, lang) {
             (Some(u), Lang::En) => {
                 format!("Move `{}` down to line {}", self.declaration.text, u.line)
@@ -153,6 +181,25 @@ fn declared(ins: &Instruction) -> Vec<String> {
     }
 }
 
+/// A step that only records a value: LABEL, or a RUN whose commands are all `echo` or
+/// `printf` (writing the value to a file), with no heredoc.
+fn records_only(ctx: &Ctx, index: usize) -> bool {
+    let ins = ctx.instr(index);
+    match ins.keyword {
+        Keyword::Label => true,
+        Keyword::Run => {
+            let cmds = ctx.commands(index);
+            ins.heredocs.is_empty()
+                && ins.flags.is_empty()
+                && !cmds.is_empty()
+                && cmds
+                    .iter()
+                    .all(|c| matches!(c.program(), "echo" | "printf"))
+        }
+        _ => false,
+    }
+}
+
 /// Whether the instruction's text names any of `names` (`$X`, `${X}`).
 fn uses(ins: &Instruction, names: &[String], escape: char) -> bool {
     let mut vars = shell::variables(&ins.logical_line, escape);
@@ -181,10 +228,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let mut carriers = vec![name.clone()];
             let first_use =
                 (d + 1..body.end).find(|&e| uses(ctx.instr(e), &carriers, ctx.df.escape));
-            let end = first_use.unwrap_or(body.end);
-            let mut heavy: Vec<usize> = (d + 1..end)
-                .filter(|&e| cost_of(ctx.df, e, &ctx.graph) == Cost::Heavy)
+            // Every heavy step after it that does not name it: before its first use, or after a
+            // use that reruns and takes them with it.
+            let mut heavy: Vec<usize> = (d + 1..body.end)
+                .filter(|&e| {
+                    cost_of(ctx.df, e, &ctx.graph) == Cost::Heavy
+                        && !uses(ctx.instr(e), &carriers, ctx.df.escape)
+                })
                 .collect();
+
             if ins.keyword == Keyword::Arg {
                 // Ask the rebuild model which of them the change reruns.
                 let changes = Changes {
@@ -204,6 +256,64 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             carriers.extend(names.iter().cloned());
             let only_volatile = names.iter().all(|n| is_volatile(n));
+            let last_heavy = *heavy.last().unwrap_or(&d);
+            // Uses before the last heavy step: they have to move below it with the declaration.
+            let uses_before: Vec<usize> = (d + 1..last_heavy)
+                .filter(|&e| uses(ctx.instr(e), &carriers, ctx.df.escape))
+                .collect();
+            if !uses_before.is_empty() {
+                // Safe to move when each use only records the value (metadata, or a RUN of
+                // `echo`/`printf` that writes it somewhere) and is one line of its own.
+                let movable = only_volatile
+                    && ins.heredocs.is_empty()
+                    && uses_before.iter().all(|&u| records_only(ctx, u));
+                let fix = movable.then(|| {
+                    let mut moved = ctx.lines_text(d);
+                    for &u in &uses_before {
+                        moved.push_str(&ctx.lines_text(u));
+                    }
+                    let at = ctx.line_range(last_heavy).end;
+                    if at == ctx.src.len() && !ctx.src.ends_with('\n') {
+                        moved = format!("\n{}", moved.trim_end_matches('\n'));
+                    }
+                    let mut edits = vec![TextEdit {
+                        range: ctx.line_range(d),
+                        replacement: String::new(),
+                    }];
+                    for &u in &uses_before {
+                        edits.push(TextEdit {
+                            range: ctx.line_range(u),
+                            replacement: String::new(),
+                        });
+                    }
+                    edits.push(insert(at, moved));
+                    Fix {
+                        title: String::new(),
+                        edits,
+                    }
+                });
+                let details = Details {
+                    declaration: ctx.step(d),
+                    keyword: ins.keyword.as_str().to_string(),
+                    name,
+                    heavy: heavy.iter().map(|&e| ctx.step(e)).collect(),
+                    first_use: first_use.map(|u| ctx.step(u)),
+                    uses_before: uses_before.iter().map(|&u| ctx.step(u)).collect(),
+                };
+                let fix = fix.map(|mut f| {
+                    f.title = details.fix_title(Lang::En);
+                    f
+                });
+                let related = heavy.iter().map(|&e| ctx.instr(e).span).collect();
+                out.push(finding(
+                    RuleId::SS003,
+                    ins.span,
+                    related,
+                    Message::SS003(details),
+                    fix,
+                ));
+                continue;
+            }
             let fix = if only_volatile && ins.heredocs.is_empty() {
                 let target_at = match first_use {
                     Some(u) => ctx.line_range(u).start,
@@ -232,6 +342,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 name,
                 heavy: heavy.iter().map(|&e| ctx.step(e)).collect(),
                 first_use: first_use.map(|u| ctx.step(u)),
+                uses_before: Vec::new(),
             };
             let fix = fix.map(|mut f| {
                 f.title = details.fix_title(Lang::En);
@@ -294,6 +405,31 @@ mod tests {
         let src = "FROM node:22\nENV BUILD_DATE=2025-01-01\nRUN npm install -g pm2\nCMD [\"pm2-runtime\", \"app.js\"]";
         let out = fixed(RuleId::SS003, src);
         assert_eq!(out, "FROM node:22\nRUN npm install -g pm2\nENV BUILD_DATE=2025-01-01\nCMD [\"pm2-runtime\", \"app.js\"]");
+    }
+
+    #[test]
+    fn a_use_before_the_heavy_steps_moves_down_with_the_declaration() {
+        // The case: the value is written to a file, then the install runs.
+        let src = "FROM python:3.13-slim\nARG GIT_SHA\nRUN echo $GIT_SHA > /build-info\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n";
+        let f = first(RuleId::SS003, src);
+        let text = super::super::message_text(&f.message, Lang::En);
+        assert!(
+            text.contains("`RUN echo $GIT_SHA > /build-info` on line 3 uses it before 1 heavy step(s) (line 5"),
+            "{text}"
+        );
+        all_langs_mention(&f, "RUN echo $GIT_SHA > /build-info");
+        assert_eq!(
+            fixed(RuleId::SS003, src),
+            "FROM python:3.13-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nARG GIT_SHA\nRUN echo $GIT_SHA > /build-info\nCOPY . .\n"
+        );
+        // A LABEL that names it does not rerun anything, but RUN still sees the ARG: the
+        // install after the LABEL reruns on every commit.
+        let src = "FROM python:3.13-slim\nARG GIT_COMMIT\nLABEL rev=$GIT_COMMIT\nRUN pip install fastapi\n";
+        assert!(fires(RuleId::SS003, src));
+        // A heavy use is not moved for you.
+        let src = "FROM golang:1.24\nARG VERSION\nRUN go build -ldflags \"-X main.v=$VERSION\" ./...\nRUN apk add --no-cache upx\n";
+        let f = first(RuleId::SS003, src);
+        assert!(f.fix.is_none());
     }
 
     #[test]
