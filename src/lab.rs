@@ -53,7 +53,8 @@ pub fn summary(
     let heavy: Vec<&StepPlan> = plan.rebuilt().filter(|s| s.cost == Cost::Heavy).collect();
     let mut what: Vec<String> = changed.to_vec();
     what.extend(changed_args.iter().map(|a| format!("ARG {a}")));
-    text::summary(lang, &what, &heavy)
+    let edited = plan.steps().any(|s| s.reason.is_edit());
+    text::summary(lang, edited, &what, &heavy)
 }
 
 /// The guide page each rule's reference page points to first.
@@ -392,6 +393,7 @@ mod tests {
             dockerignore: "",
             changed_args: &[],
             target: "",
+            last_build: None,
         }
     }
 
@@ -427,6 +429,37 @@ mod tests {
     }
 
     #[test]
+    fn edits_since_the_last_build_count_until_it_is_marked_built() {
+        let s = default_state();
+        let no_files: Vec<String> = Vec::new();
+        // A package added to the install: it reruns, and the summary says the edit did it.
+        let edited = s
+            .dockerfile
+            .replace("pip install", "pip install --no-compile");
+        let a = analyse(&Inputs {
+            last_build: Some(&s.dockerfile),
+            ..inputs(&edited, &s.context, &no_files)
+        });
+        assert_eq!(pip_step(&a.plan).status, StepStatus::Rebuilt);
+        assert_eq!(a.edited_steps, 1);
+        let text = summary(Lang::En, &no_files, &[], &a.plan);
+        assert!(
+            text.starts_with("Your edits since the last build rerun 1 heavy step"),
+            "{text}"
+        );
+        for lang in [Lang::Ko, Lang::Ja] {
+            assert!(summary(lang, &no_files, &[], &a.plan).contains("RUN pip install"));
+        }
+        // Marked as built: the last build is this text, and nothing reruns.
+        let b = analyse(&Inputs {
+            last_build: Some(&edited),
+            ..inputs(&edited, &s.context, &no_files)
+        });
+        assert_eq!(b.edited_steps, 0);
+        assert!(b.plan.rebuilt().next().is_none());
+    }
+
+    #[test]
     fn syntax_marks_cover_the_keywords() {
         let s = default_state();
         let a = analyse(&inputs(&s.dockerfile, &s.context, &s.changed));
@@ -446,6 +479,7 @@ mod tests {
             dockerignore: "",
             changed_args: &args,
             target: "",
+            last_build: None,
         });
         assert_eq!(a.args, vec!["VERSION".to_string()]);
         assert_eq!(a.stages.len(), 2);
@@ -457,6 +491,7 @@ mod tests {
             dockerignore: "",
             changed_args: &args,
             target: "build",
+            last_build: None,
         });
         assert!(!b.plan.stages[1].built);
     }

@@ -231,7 +231,7 @@ describe('lab state', () => {
     await first.page.check('input[data-path="requirements.txt"]');
     await first.page.click('.lab-share');
     const link = await first.page.inputValue('.lab-share-url');
-    assert.match(link, /\/en\/lab\/#s=1[A-Za-z0-9_-]+$/);
+    assert.match(link, /\/en\/lab\/#s=2[A-Za-z0-9_-]+$/);
     assert.match(await first.page.innerText('.lab-notice'), /Link copied/);
     const view = async (page) => ({
       text: await page.inputValue('#lab-source'),
@@ -252,6 +252,22 @@ describe('lab state', () => {
     assert.equal(await second.page.evaluate(() => location.hash), '');
     assert.deepEqual(second.problems, []);
     await second.context.close();
+  });
+
+  test('a link shared before the last build was kept (format 1) still opens', async () => {
+    // Written by the version 1 encoder: a Dockerfile with COPY . /code before pip install, its
+    // context, app/main.py marked changed, and a .dockerignore.
+    const V1 = '1VlVGUk9NIHB5dGhvbjozLjEzLXNsaW0KV09SS0RJUiAvY29kZQpDT1BZIC4HDUxSVU4gcGlwIGluc3RhbGwgLXIgcmVxdWlyZW1lbnRzLnR4dAoCEBkTGgthcHAvbWFpbi5weQERDRgFLmdpdAoAAKDm9fE';
+    const { context, page, problems } = await openLab('ja');
+    await page.goto(`${env.url}/ja/lab/#s=${V1}`);
+    await page.waitForFunction(() => document.querySelector('#lab-source')?.value.includes('COPY . /code'));
+    assert.equal(await page.inputValue('#lab-source'), 'FROM python:3.13-slim\nWORKDIR /code\nCOPY . /code\nRUN pip install -r requirements.txt\n');
+    assert.equal(await page.isChecked('input[data-path="app/main.py"]'), true);
+    // No last build in the link: nothing was edited since, and the marked file is the change.
+    await page.waitForSelector('.lab-last-build[data-edited=false]');
+    assert.equal(await page.locator('.lab-step', { hasText: 'RUN pip install' }).getAttribute('data-status'), 'rebuilt');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('a malformed or oversized link says why and changes nothing', async () => {

@@ -72,10 +72,65 @@ describe('lab page', () => {
     await page.waitForSelector('.lab-finding[data-rule=SS001]', { state: 'detached' });
     const text = await page.inputValue('#lab-source');
     assert.ok(text.indexOf('requirements.txt') < text.indexOf('RUN pip install'), text);
+    // The fix is an edit since the last build: the next build reruns the install once.
+    await page.waitForSelector('.lab-last-build[data-edited=true]');
+    await page.locator('.lab-step[data-status=rebuilt]', { hasText: 'RUN pip install' }).waitFor();
+    // Built once, an edit to app/main.py no longer reaches it.
+    await page.click('button.lab-mark-built');
+    await page.waitForSelector('.lab-last-build[data-edited=false]');
+    await page.waitForSelector('.lab-step[data-status=rebuilt][data-cost=heavy]', { state: 'detached' });
     assert.equal(await pipStep(page).getAttribute('data-status'), 'cached');
     assert.match(await pipStep(page).innerText(), /cached/);
     assert.match(await page.innerText('.lab-summary'), /no heavy step/);
     assert.doesNotMatch(await page.innerText('#lab-announce'), /SS001/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('the last build: an edit reruns from its line, "Mark as built" moves it, and links carry it (in Korean)', async () => {
+    const { context, page, problems, foreign } = await openLab(env, 'ko');
+    await page.selectOption('#lab-preset', 'fastapi-requirements-first');
+    await page.waitForSelector('.lab-last-build[data-edited=false]');
+    assert.equal(await page.isDisabled('button.lab-mark-built'), true);
+    // Nothing marked changed: the whole build comes from the cache.
+    for (const box of await page.locator('.lab-changed input[type=checkbox]:checked').all()) await box.uncheck();
+    await page.waitForSelector('.lab-step[data-status=rebuilt]', { state: 'detached' });
+    // A package added to the install: that line and what follows rerun, and the reason names
+    // the edit in Korean.
+    const before = await page.inputValue('#lab-source');
+    const edited = before.replace('pip install', 'pip install --no-compile');
+    assert.notEqual(edited, before);
+    await page.fill('#lab-source', edited);
+    await page.waitForSelector('.lab-last-build[data-edited=true]');
+    // The plan follows once typing pauses.
+    await page.locator('.lab-step[data-status=rebuilt]', { hasText: 'RUN pip install' }).waitFor();
+    assert.match(await pipStep(page).locator('.lab-reason').innerText(), /행이 바뀌었습니다|바뀌었/);
+    assert.match(await page.innerText('.lab-summary'), /수정한 내용으로 무거운 단계 1개가 다시 실행됩니다/);
+    assert.match(await page.innerText('.lab-last-build-text'), /1개/);
+    // The steps before the edited line stay cached.
+    const first = page.locator('.lab-step').first();
+    assert.equal(await first.getAttribute('data-status'), 'cached');
+    // The state travels in the share link: opened elsewhere, the edit still counts.
+    await page.click('button.lab-share');
+    const link = await page.inputValue('.lab-share-url');
+    assert.match(link, /\/ko\/lab\/#s=2/);
+    const other = await context.newPage();
+    await other.goto(link);
+    await live(other);
+    await other.waitForSelector('.lab-last-build[data-edited=true]');
+    await other.locator('.lab-step[data-status=rebuilt]', { hasText: 'RUN pip install' }).waitFor();
+    await other.close();
+    // Mark as built: compared with this text now, nothing reruns, and the notice says so.
+    await page.click('button.lab-mark-built');
+    await page.waitForSelector('.lab-last-build[data-edited=false]');
+    await page.waitForSelector('.lab-step[data-status=rebuilt]', { state: 'detached' });
+    assert.match(await page.innerText('.lab-notice'), /빌드한 것으로 표시했습니다/);
+    // It is saved: a reload keeps the last build.
+    await page.reload();
+    await live(page);
+    await page.waitForSelector('.lab-last-build[data-edited=false]');
+    assert.equal(await page.inputValue('#lab-source'), edited);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
     await context.close();

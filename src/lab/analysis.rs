@@ -50,6 +50,9 @@ pub struct Analysis {
     pub stages: Vec<(String, String)>,
     /// Build arguments the Dockerfile declares.
     pub args: Vec<String>,
+    /// Steps whose own text changed since the last build (edited, new, moved, or after a
+    /// deleted step).
+    pub edited_steps: usize,
 }
 
 // Every new analysis is news: comparing two deeply would cost more than showing it again.
@@ -67,6 +70,8 @@ pub struct Inputs<'a> {
     pub dockerignore: &'a str,
     pub changed_args: &'a [String],
     pub target: &'a str,
+    /// The Dockerfile of the last build, when edits count (the lab page).
+    pub last_build: Option<&'a str>,
 }
 
 impl Inputs<'_> {
@@ -121,12 +126,14 @@ pub fn analyse_parsed(df: &Dockerfile, i: &Inputs<'_>) -> Analysis {
             .iter()
             .map(|a| (a.clone(), "changed".to_string()))
             .collect(),
-        previous: None,
+        previous: i.last_build.filter(|last| *last != i.source).map(parse),
     };
     let target = (!i.target.is_empty()).then_some(i.target);
     let context = options.context.unwrap_or_default();
     let the_plan = plan(df, &context, &changes, target);
+    let edited_steps = the_plan.steps().filter(|s| s.reason.is_edit()).count();
     Analysis {
+        edited_steps,
         source: i.source.to_string(),
         stages: stage_choices(df),
         args: df.declared_args(),

@@ -34,6 +34,7 @@ pub fn LabExercise(
         context: task.context.iter().map(|c| c.to_string()).collect(),
         changed: task.changed.iter().map(|c| c.to_string()).collect(),
         dockerignore: work0[1].clone(),
+        last_build: work0[0].clone(),
         ..LabState::default()
     };
     let ctx = LabCtx::new(lang, &state, None, true, "-ex".to_string());

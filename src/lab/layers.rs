@@ -6,7 +6,7 @@ use shipshape_dockerfile::{reason_text, Cost, RebuildPlan, StepStatus};
 
 use super::analysis::engine_lang;
 use super::state::LabCtx;
-use super::text::{line_label, LabText};
+use super::text::{fill1, line_label, LabText};
 use super::{code_spans, panel_title, summary};
 use crate::i18n::Lang;
 
@@ -59,6 +59,7 @@ pub fn LayersPanel(ctx: LabCtx) -> impl IntoView {
                     {stage_options}
                 </select>
             </p>
+            {(!compact).then(|| view! { <LastBuild ctx/> })}
             <p class="lab-summary">
                 {move || changed_in_context.with(|c| lab.changed_args.with(|args| analysis.with(|a| summary(lang, c, args, &a.plan))))}
             </p>
@@ -73,6 +74,46 @@ pub fn LayersPanel(ctx: LabCtx) -> impl IntoView {
                 children=move |stage| stage_view(lang, t, stage)
             />
         </section>
+    }
+}
+
+/// The last build the next one is compared with: whether the Dockerfile was edited since, and
+/// "Mark as built", which makes the current text the last build.
+#[component]
+fn LastBuild(ctx: LabCtx) -> impl IntoView {
+    let LabCtx {
+        t,
+        lab,
+        analysis,
+        notice,
+        ..
+    } = ctx;
+    let same = Memo::new(move |_| lab.source.with(|s| lab.last_build.with(|l| s == l)));
+    let edited = Memo::new(move |_| analysis.with(|a| a.edited_steps));
+    view! {
+        <p class="lab-last-build" data-edited=move || (!same.get()).to_string()>
+            <span class="lab-last-build-text">
+                {move || {
+                    if same.get() {
+                        t.last_build_same.to_string()
+                    } else {
+                        fill1(t.last_build_edited, edited.get())
+                    }
+                }}
+            </span>
+            " "
+            <button
+                type="button"
+                class="lab-button lab-mark-built"
+                disabled=move || same.get()
+                on:click=move |_| {
+                    ctx.mark_built();
+                    notice.set(t.marked_built.to_string());
+                }
+            >
+                {t.mark_built}
+            </button>
+        </p>
     }
 }
 

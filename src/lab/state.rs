@@ -26,6 +26,7 @@ pub fn preset_state(p: &Preset) -> LabState {
         dockerfile: p.dockerfile.to_string(),
         context: p.context.iter().map(|s| s.to_string()).collect(),
         changed: p.changed.iter().map(|s| s.to_string()).collect(),
+        last_build: p.dockerfile.to_string(),
         ..LabState::default()
     }
 }
@@ -39,6 +40,9 @@ pub struct LabSignals {
     pub dockerignore: RwSignal<String>,
     pub changed_args: RwSignal<Vec<String>>,
     pub target: RwSignal<String>,
+    /// The Dockerfile of the last build: the plan counts the edits since as changes. A compact
+    /// lab (a guide example, an exercise) has none: only its marked files count.
+    pub last_build: RwSignal<String>,
 }
 
 impl LabSignals {
@@ -50,6 +54,7 @@ impl LabSignals {
             dockerignore: RwSignal::new(s.dockerignore.clone()),
             changed_args: RwSignal::new(s.changed_args.clone()),
             target: RwSignal::new(s.target.clone()),
+            last_build: RwSignal::new(s.last_build.clone()),
         }
     }
 
@@ -63,6 +68,7 @@ impl LabSignals {
             dockerignore: self.dockerignore.get(),
             changed_args: self.changed_args.get(),
             target: self.target.get(),
+            last_build: self.last_build.get(),
         }
     }
 
@@ -73,6 +79,7 @@ impl LabSignals {
         self.dockerignore.set(s.dockerignore.clone());
         self.changed_args.set(s.changed_args.clone());
         self.target.set(s.target.clone());
+        self.last_build.set(s.last_build.clone());
     }
 }
 
@@ -187,17 +194,21 @@ impl LabCtx {
                         lab.dockerignore.with(|dockerignore| {
                             lab.changed_args.with(|changed_args| {
                                 lab.target.with(|target| {
-                                    analyse_parsed(
-                                        &tree,
-                                        &Inputs {
-                                            source,
-                                            paths,
-                                            changed,
-                                            dockerignore,
-                                            changed_args,
-                                            target,
-                                        },
-                                    )
+                                    lab.last_build.with(|last_build| {
+                                        analyse_parsed(
+                                            &tree,
+                                            &Inputs {
+                                                source,
+                                                paths,
+                                                changed,
+                                                dockerignore,
+                                                changed_args,
+                                                target,
+                                                last_build: (!compact)
+                                                    .then_some(last_build.as_str()),
+                                            },
+                                        )
+                                    })
                                 })
                             })
                         })
@@ -254,6 +265,11 @@ impl LabCtx {
         web::replace_range(el, start, end, insert, Some((caret_at, caret_at)));
         // The input event the edit fires sets the signal; make sure even without one.
         self.lab.source.set(new_text);
+    }
+
+    /// "Mark as built": the next build is compared with the current text.
+    pub fn mark_built(self) {
+        self.lab.last_build.set(self.lab.source.get_untracked());
     }
 
     /// Loads a whole state; the Dockerfile as one undoable edit.

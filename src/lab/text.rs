@@ -57,6 +57,10 @@ crate::i18n::labels!(
     err_too_large,
     err_empty,
     err_damaged,
+    last_build_same,
+    last_build_edited,
+    mark_built,
+    marked_built,
 }
 );
 
@@ -110,6 +114,10 @@ const EN: LabText = LabText {
     err_too_large: "it unpacks to more than the lab accepts.",
     err_empty: "it is empty.",
     err_damaged: "it is cut short or was altered.",
+    last_build_same: "The last build was made from this Dockerfile: only the files and build arguments you mark count.",
+    last_build_edited: "{0} step(s) edited since the last build: the plan counts them as changes.",
+    mark_built: "Mark as built",
+    marked_built: "Marked as built: the next build is compared with this Dockerfile.",
 };
 
 const KO: LabText = LabText {
@@ -162,6 +170,10 @@ const KO: LabText = LabText {
     err_too_large: "압축을 풀면 실습에서 허용하는 크기를 넘습니다.",
     err_empty: "내용이 비어 있습니다.",
     err_damaged: "중간에 잘렸거나 변경되었습니다.",
+    last_build_same: "지난 빌드는 지금의 Dockerfile로 만들었습니다. 체크한 파일과 빌드 인자만 변경으로 계산합니다.",
+    last_build_edited: "지난 빌드 이후 수정한 단계가 {0}개 있으며, 이 단계들도 변경으로 계산합니다.",
+    mark_built: "빌드한 것으로 표시",
+    marked_built: "빌드한 것으로 표시했습니다. 다음 빌드는 지금의 Dockerfile과 비교합니다.",
 };
 
 const JA: LabText = LabText {
@@ -213,7 +225,10 @@ const JA: LabText = LabText {
     err_version: "別のバージョンのラボで作成されたものです。",
     err_too_large: "展開後のサイズが、ラボで扱える上限を超えています。",
     err_empty: "内容が空です。",
-    err_damaged: "途中で切れているか、書き換えられています。",
+    err_damaged: "途中で切れているか、書き換えられています。",    last_build_same: "前回のビルドはこの Dockerfile から作られています。チェックしたファイルとビルド引数だけが変更として扱われます。",
+    last_build_edited: "前回のビルドから {0} 個のステップが編集されています。これらも変更として扱われます。",
+    mark_built: "ビルド済みにする",
+    marked_built: "ビルド済みにしました。次のビルドはこの Dockerfile と比べます。",
 };
 
 pub fn texts(lang: Lang) -> &'static LabText {
@@ -242,14 +257,58 @@ pub fn fill2(template: &str, a: impl std::fmt::Display, b: impl std::fmt::Displa
 }
 
 /// "Editing app/main.py reruns 1 heavy step: RUN pip install … (line 4)." in `lang`. `changed`
-/// names what was changed (files, and `ARG NAME` for build arguments).
-pub fn summary(lang: Lang, changed: &[String], heavy: &[&StepPlan]) -> String {
+/// names what was changed (files, and `ARG NAME` for build arguments); `edited`: the Dockerfile
+/// was edited since the last build, which counts too.
+pub fn summary(lang: Lang, edited: bool, changed: &[String], heavy: &[&StepPlan]) -> String {
     let files = changed.join(", ");
     let n = heavy.len();
     let steps = heavy
         .iter()
         .map(|s| format!("{} ({})", s.text, line_label(lang, s.line)))
         .collect::<Vec<_>>();
+    if edited {
+        let s = if n == 1 { "" } else { "s" };
+        return match (lang, changed.is_empty(), n) {
+            (Lang::En, true, 0) => "Your edits since the last build rerun no heavy step.".into(),
+            (Lang::En, false, 0) => format!("Your edits and {files} rerun no heavy step."),
+            (Lang::En, true, _) => format!(
+                "Your edits since the last build rerun {n} heavy step{s}: {}.",
+                steps.join(", ")
+            ),
+            (Lang::En, false, _) => format!(
+                "Your edits and {files} rerun {n} heavy step{s}: {}.",
+                steps.join(", ")
+            ),
+            (Lang::Ko, true, 0) => {
+                "지난 빌드 이후 수정한 내용으로 다시 실행되는 무거운 단계는 없습니다.".into()
+            }
+            (Lang::Ko, false, 0) => {
+                format!("수정한 내용과 {files} 변경으로 다시 실행되는 무거운 단계는 없습니다.")
+            }
+            (Lang::Ko, true, _) => format!(
+                "지난 빌드 이후 수정한 내용으로 무거운 단계 {n}개가 다시 실행됩니다: {}.",
+                steps.join(", ")
+            ),
+            (Lang::Ko, false, _) => format!(
+                "수정한 내용과 {files} 변경으로 무거운 단계 {n}개가 다시 실행됩니다: {}.",
+                steps.join(", ")
+            ),
+            (Lang::Ja, true, 0) => {
+                "前回のビルドからの編集で再実行される重いステップはありません。".into()
+            }
+            (Lang::Ja, false, 0) => {
+                format!("編集内容と {files} の変更で再実行される重いステップはありません。")
+            }
+            (Lang::Ja, true, _) => format!(
+                "前回のビルドからの編集で、重いステップが {n} 個再実行されます：{}。",
+                steps.join("、")
+            ),
+            (Lang::Ja, false, _) => format!(
+                "編集内容と {files} の変更で、重いステップが {n} 個再実行されます：{}。",
+                steps.join("、")
+            ),
+        };
+    }
     match lang {
         Lang::En if changed.is_empty() => {
             "Nothing is marked changed: the whole build comes from the cache.".into()

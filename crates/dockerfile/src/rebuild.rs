@@ -280,6 +280,21 @@ impl fmt::Display for Reason {
     }
 }
 
+impl Reason {
+    /// Whether the reason is an edit to the Dockerfile itself (since the previous build's).
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Reason::Edited { .. }
+                | Reason::Inserted { .. }
+                | Reason::Moved { .. }
+                | Reason::StepRemoved { .. }
+                | Reason::MetadataEdited { .. }
+                | Reason::StageAdded { .. }
+        )
+    }
+}
+
 /// "a", "a and b", "a and 3 other files".
 fn file_list(files: &[String]) -> String {
     match files {

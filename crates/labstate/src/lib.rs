@@ -1,15 +1,22 @@
 //! The Dockerfile lab's state as text, for share links and for the copy saved in the browser.
 //!
-//! A [`LabState`] (the Dockerfile, the build context, what changed, the target stage) is written
-//! as a small binary record, compressed with a tiny LZ77 coder (Dockerfiles repeat themselves a
-//! lot: paths, `--no-cache-dir`, `/code`), and spelled in URL-safe base64 without padding:
+//! A [`LabState`] (the Dockerfile, the build context, what changed, the target stage, the
+//! Dockerfile of the last build) is written as a small binary record, compressed with a tiny
+//! LZ77 coder (Dockerfiles repeat themselves a lot: paths, `--no-cache-dir`, `/code`), and
+//! spelled in URL-safe base64 without padding:
 //!
 //! ```text
-//! text     = "1" base64url(compressed)          ("1" is the format version)
+//! text     = "2" base64url(compressed)          ("2" is the format version)
 //! record   = dockerfile:str  context:list  changed:list  dockerignore:str
-//!            changed_args:list  target:str  checksum:u32le (FNV-1a of what precedes it)
+//!            changed_args:list  target:str  last_build  checksum:u32le (FNV-1a of what
+//!            precedes it)
+//! last_build = varint 0                         (the last build was this Dockerfile)
+//!            | varint 1, str                    (it was another)
 //! str      = varint byte length, UTF-8 bytes;   list = varint count, str...
 //! ```
+//!
+//! Version 1 is the same record without `last_build`; it is still read (links shared before
+//! version 2 open as they did: the last build is the Dockerfile itself).
 //!
 //! Decoding never trusts its input: lengths are checked against what is left, the decompressed
 //! size is capped, the checksum must match, and every failure is a [`DecodeError`] that says
@@ -21,8 +28,11 @@ use std::fmt;
 mod base64;
 mod lz;
 
-/// The version this crate writes, and the only one it reads.
-pub const FORMAT_VERSION: char = '1';
+/// The version this crate writes. It reads this one and [`FORMAT_VERSION_1`].
+pub const FORMAT_VERSION: char = '2';
+
+/// The first version, without the last build.
+pub const FORMAT_VERSION_1: char = '1';
 
 /// Longest share link payload accepted, in characters. Longer ones are refused before any work
 /// is done: a link is for sharing an example, and chat tools and servers cut long addresses.
@@ -45,6 +55,9 @@ pub struct LabState {
     pub changed_args: Vec<String>,
     /// The stage to build (`--target`); empty for the last stage.
     pub target: String,
+    /// The Dockerfile the last build was made from: the rebuild plan compares the current one
+    /// with it (an edited step reruns). Equal to `dockerfile` when nothing was edited since.
+    pub last_build: String,
 }
 
 /// Why a text could not be read back as a [`LabState`].
@@ -78,7 +91,7 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::UnsupportedVersion(v) => write!(
                 f,
-                "the lab state is format version {v:?}; this lab reads version {FORMAT_VERSION:?}"
+                "the lab state is format version {v:?}; this lab reads versions {FORMAT_VERSION_1:?} and {FORMAT_VERSION:?}"
             ),
             DecodeError::NotBase64 => {
                 f.write_str("the lab state contains characters a link cannot")
@@ -113,6 +126,7 @@ impl LabState {
             dockerfile: dockerfile.to_string(),
             context,
             changed: changed.to_vec(),
+            last_build: dockerfile.to_string(),
             ..LabState::default()
         }
     }
@@ -128,6 +142,12 @@ pub fn encode(state: &LabState) -> String {
     w.str(&state.dockerignore);
     w.list(&state.changed_args);
     w.str(&state.target);
+    if state.last_build == state.dockerfile {
+        w.number(0);
+    } else {
+        w.number(1);
+        w.str(&state.last_build);
+    }
     pack(&FORMAT_VERSION.to_string(), w)
 }
 
@@ -262,18 +282,28 @@ pub fn decode(text: &str) -> Result<LabState, DecodeError> {
     let text = text.trim();
     let mut chars = text.chars();
     let version = chars.next().ok_or(DecodeError::Empty)?;
-    if version != FORMAT_VERSION {
+    if version != FORMAT_VERSION && version != FORMAT_VERSION_1 {
         return Err(DecodeError::UnsupportedVersion(version));
     }
     let record = unpack(chars.as_str())?;
     let mut r = RecordReader::new(&record);
-    let state = LabState {
+    let mut state = LabState {
         dockerfile: r.str()?,
         context: r.list()?,
         changed: r.list()?,
         dockerignore: r.str()?,
         changed_args: r.list()?,
         target: r.str()?,
+        last_build: String::new(),
+    };
+    state.last_build = if version == FORMAT_VERSION_1 {
+        state.dockerfile.clone()
+    } else {
+        match r.number()? {
+            0 => state.dockerfile.clone(),
+            1 => r.str()?,
+            _ => return Err(DecodeError::Corrupt("unknown kind of last build")),
+        }
     };
     r.finish()?;
     Ok(state)
@@ -331,14 +361,47 @@ mod tests {
             dockerignore: ".git\n__pycache__\n".into(),
             changed_args: vec!["PYTHON_VERSION".into()],
             target: "runtime".into(),
+            last_build: "FROM python:3.13-slim\nWORKDIR /code\nCOPY . /code\nRUN pip install -r /code/requirements.txt\n".into(),
         }
+    }
+
+    /// A link written by version 1 (before the last build was kept), as it was shared.
+    const VERSION_1_LINK: &str = "1VlVGUk9NIHB5dGhvbjozLjEzLXNsaW0KV09SS0RJUiAvY29kZQpDT1BZIC4HDUxSVU4gcGlwIGluc3RhbGwgLXIgcmVxdWlyZW1lbnRzLnR4dAoCEBkTGgthcHAvbWFpbi5weQERDRgFLmdpdAoAAKDm9fE";
+
+    #[test]
+    fn version_1_links_still_open_with_no_edits_since_the_last_build() {
+        let state = decode_link(VERSION_1_LINK).expect("a version 1 link opens");
+        assert_eq!(state.changed, vec!["app/main.py".to_string()]);
+        assert!(state.dockerfile.starts_with("FROM python:3.13-slim\n"));
+        assert_eq!(state.last_build, state.dockerfile);
+        // Written again, it is version 2, and reads back the same.
+        let again = encode(&state);
+        assert!(again.starts_with('2'));
+        assert_eq!(decode(&again), Ok(state));
+    }
+
+    #[test]
+    fn the_last_build_travels_only_when_it_differs() {
+        let mut state = example();
+        let with = encode(&state);
+        state.last_build = state.dockerfile.clone();
+        let without = encode(&state);
+        assert!(without.len() < with.len());
+        assert_eq!(
+            decode(&without).map(|s| s.last_build),
+            Ok(state.dockerfile.clone())
+        );
+        assert_eq!(
+            decode(&with).map(|s| s.last_build),
+            Ok(example().last_build)
+        );
     }
 
     #[test]
     fn round_trips() {
         let state = example();
         let text = encode(&state);
-        assert!(text.starts_with('1'));
+        assert!(text.starts_with('2'));
         assert!(text[1..]
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -377,7 +440,7 @@ mod tests {
     fn damage_is_reported_not_ignored() {
         let text = encode(&example());
         assert_eq!(decode(""), Err(DecodeError::Empty));
-        assert_eq!(decode("2abc"), Err(DecodeError::UnsupportedVersion('2')));
+        assert_eq!(decode("3abc"), Err(DecodeError::UnsupportedVersion('3')));
         assert_eq!(decode("1ab$c"), Err(DecodeError::NotBase64));
         assert!(decode(&text[..text.len() / 2]).is_err());
         // Changing one character anywhere after the version is always caught.
