@@ -119,10 +119,11 @@ const HEAVY_SUBCOMMANDS: &[(&str, &[&str])] = &[
 ];
 
 /// The scripts a RUN runs: the shell-form command, `sh -c` in exec form, heredoc bodies.
-pub(crate) fn scripts(ins: &Instruction) -> Vec<String> {
-    let mut out = Vec::new();
+pub(crate) fn scripts(ins: &Instruction) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
     match &ins.arguments {
-        Arguments::Shell(w) => out.push(w.value.clone()),
+        Arguments::Shell(w) => out.push(Cow::Borrowed(w.value.as_str())),
         Arguments::Exec(words) => {
             let vals: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
             let shell = vals
@@ -130,22 +131,35 @@ pub(crate) fn scripts(ins: &Instruction) -> Vec<String> {
                 .map(|p| matches!(base_name(p).as_str(), "sh" | "bash" | "ash" | "dash"))
                 .unwrap_or(false);
             if shell && vals.len() >= 3 && vals[1] == "-c" {
-                out.push(vals[2].to_string());
+                out.push(Cow::Borrowed(vals[2]));
             } else {
-                out.push(
+                out.push(Cow::Owned(
                     vals.iter()
                         .map(|v| shell_quote(v))
                         .collect::<Vec<_>>()
                         .join(" "),
-                );
+                ));
             }
         }
         _ => {}
     }
     for h in &ins.heredocs {
-        out.push(h.content.clone());
+        out.push(Cow::Borrowed(h.content.as_str()));
     }
     out
+}
+
+/// Whether a RUN runs a heavy command ([`Command::is_heavy`]). The same split as
+/// [`run_commands`], keeping only the few words a command's name and subcommand can be in.
+pub(crate) fn runs_heavy(ins: &Instruction) -> bool {
+    if ins.keyword != Keyword::Run {
+        return false;
+    }
+    // The program and its subcommand.
+    const HEAD_WORDS: usize = 2;
+    scripts(ins)
+        .iter()
+        .any(|s| split_words(s, HEAD_WORDS).0.iter().any(Command::is_heavy))
 }
 
 fn shell_quote(word: &str) -> String {
@@ -157,8 +171,14 @@ fn shell_quote(word: &str) -> String {
 }
 
 fn base_name(word: &str) -> String {
-    let name = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
-    name.strip_suffix(".exe").unwrap_or(&name).to_string()
+    let name = word.rsplit('/').next().unwrap_or(word);
+    let name = match name.len().checked_sub(4) {
+        Some(at) if name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(".exe") => {
+            &name[..at]
+        }
+        _ => name,
+    };
+    name.to_ascii_lowercase()
 }
 
 /// The simple commands of a RUN, in order.
@@ -177,6 +197,11 @@ pub(crate) fn run_commands(ins: &Instruction) -> Vec<Command> {
 /// between commands at the top level is `&&` or `|` (a plain chain that a
 /// prefix `x && ` keeps equivalent).
 pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
+    split_words(script, usize::MAX)
+}
+
+/// [`split_script`], keeping at most `keep` words of each command (the rest are read past).
+fn split_words(script: &str, keep: usize) -> (Vec<Command>, bool) {
     let bytes = script.as_bytes();
     let mut commands = Vec::new();
     let mut words: Vec<String> = Vec::new();
@@ -184,6 +209,22 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
     let mut in_word = false;
     let mut plain_chain = true;
     let mut i = 0;
+    // Once a command has `keep` words after its prefixes (`sudo`, `VAR=1`...), the rest are
+    // read, not kept.
+    let mut heads = 0usize;
+    fn flush(words: &mut Vec<String>, word: &mut String, heads: &mut usize, keep: usize) {
+        if words.is_empty() {
+            *heads = 0;
+        }
+        if *heads < keep {
+            if !is_prefix(word) {
+                *heads += 1;
+            }
+            words.push(core::mem::take(word));
+        } else {
+            word.clear();
+        }
+    }
     // All delimiters are ASCII, so byte positions found here are always
     // character boundaries and plain runs are copied as slices.
     while i < bytes.len() {
@@ -217,7 +258,7 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                     if in_word {
-                        words.push(core::mem::take(&mut word));
+                        flush(&mut words, &mut word, &mut heads, keep);
                         in_word = false;
                     }
                 } else if let Some(c) = script.get(i + 1..).and_then(|r| r.chars().next()) {
@@ -228,7 +269,7 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
             }
             b' ' | b'\t' | b'\r' => {
                 if in_word {
-                    words.push(core::mem::take(&mut word));
+                    flush(&mut words, &mut word, &mut heads, keep);
                     in_word = false;
                 }
             }
@@ -238,7 +279,7 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
             }
             b'&' | b'|' | b';' | b'\n' | b'(' | b')' | b'`' => {
                 if in_word {
-                    words.push(core::mem::take(&mut word));
+                    flush(&mut words, &mut word, &mut heads, keep);
                     in_word = false;
                 }
                 let had_words = !words.is_empty();
@@ -284,7 +325,9 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
                         )
                     })
                     .map_or(bytes.len(), |e| i + e);
-                word.push_str(&script[i..run_end]);
+                if words.is_empty() || heads < keep {
+                    word.push_str(&script[i..run_end]);
+                }
                 i = run_end;
                 continue;
             }
@@ -292,7 +335,7 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
         i += 1;
     }
     if in_word {
-        words.push(word);
+        flush(&mut words, &mut word, &mut heads, keep);
     }
     if let Some(c) = make_command(words) {
         commands.push(c);
@@ -300,30 +343,35 @@ pub(crate) fn split_script(script: &str) -> (Vec<Command>, bool) {
     (commands, plain_chain)
 }
 
-fn make_command(words: Vec<String>) -> Option<Command> {
-    let mut rest = words.into_iter().skip_while(|w| {
-        (w.contains('=') && !w.starts_with('-') && !w.starts_with('='))
-            || matches!(
-                w.as_str(),
-                "sudo"
-                    | "exec"
-                    | "time"
-                    | "command"
-                    | "nice"
-                    | "env"
-                    | "then"
-                    | "do"
-                    | "else"
-                    | "if"
-                    | "!"
-                    | "{"
-                    | "}"
-                    | "-E"
-            )
-    });
-    let head = rest.next()?;
-    let mut words = vec![base_name(&head)];
-    words.extend(rest);
+/// A word that comes before a command's name: `VAR=value`, `sudo`, `env`, `if`...
+fn is_prefix(w: &str) -> bool {
+    (w.contains('=') && !w.starts_with('-') && !w.starts_with('='))
+        || matches!(
+            w,
+            "sudo"
+                | "exec"
+                | "time"
+                | "command"
+                | "nice"
+                | "env"
+                | "then"
+                | "do"
+                | "else"
+                | "if"
+                | "!"
+                | "{"
+                | "}"
+                | "-E"
+        )
+}
+
+fn make_command(mut words: Vec<String>) -> Option<Command> {
+    // In place: most commands have no prefix, and this runs for every command of every RUN.
+    let skip = words.iter().position(|w| !is_prefix(w))?;
+    words.drain(..skip);
+    let head = &mut words[0];
+    let name = base_name(head);
+    *head = name;
     Some(Command { words })
 }
 

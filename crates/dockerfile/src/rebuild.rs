@@ -530,7 +530,11 @@ pub fn plan(
     }
 
     // A build argument no ARG declares changes nothing; say so rather than let it pass.
-    let declared = dockerfile.declared_args();
+    let declared = if changes.build_args.is_empty() {
+        Vec::new()
+    } else {
+        dockerfile.declared_args()
+    };
     for (name, _) in &changes.build_args {
         let noted = result
             .problems
@@ -1352,9 +1356,7 @@ pub fn cost_of(dockerfile: &Dockerfile, index: usize, graph: &StageGraph) -> Cos
             }
         }
         Keyword::Run => {
-            let heavy = crate::command::run_commands(instruction)
-                .iter()
-                .any(crate::command::Command::is_heavy);
+            let heavy = crate::command::runs_heavy(instruction);
             if heavy {
                 Cost::Heavy
             } else {
