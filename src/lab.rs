@@ -57,19 +57,11 @@ pub fn summary(
     text::summary(lang, edited, &what, &heavy)
 }
 
-/// The guide page each rule's reference page points to first.
+/// The guide page each rule's reference page points to first (the rule's own metadata).
 pub fn guide_page(rule: &str) -> &'static str {
-    match rule {
-        "SS007" => "security",
-        "SS008" | "SS010" => "build-an-image",
-        "SS009" => "reproducible",
-        "SS011" => "faster-smaller",
-        "SS012" => "debuggable",
-        "SS013" => "replication",
-        "SS014" => "multi-stage",
-        "SS015" => "build-an-image",
-        _ => "build-cache",
-    }
+    shipshape_dockerfile::RuleId::from_name(rule)
+        .map(|r| r.guide())
+        .unwrap_or("build-cache")
 }
 
 /// `/<lang>/lab/`. The lab itself (`LabBody`) is rendered into the page by the server and

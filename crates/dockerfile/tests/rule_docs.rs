@@ -255,3 +255,38 @@ fn every_ecosystem_example_is_the_split_the_rule_wants() {
         );
     }
 }
+
+#[test]
+fn each_rule_module_agrees_with_its_page() {
+    let rules_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    for rule in RuleId::ALL {
+        let text = page("en", rule);
+        // The page's title is the registry's title.
+        let title = text
+            .lines()
+            .find_map(|l| l.strip_prefix("title = \""))
+            .map(|t| t.trim_end_matches('"'))
+            .unwrap_or_default();
+        assert_eq!(title, format!("{rule}: {}", rule.title()), "{rule}: title");
+        // Its first guide link is the registry's guide page.
+        let first = text
+            .match_indices("](/en/")
+            .map(|(i, _)| &text[i + 6..])
+            .find(|rest| !rest.starts_with("rules/"))
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_default();
+        assert_eq!(first, rule.guide(), "{rule}: first guide link");
+        // The module's first line states the registry's severity.
+        let prefix = rule.as_str().to_lowercase() + "_";
+        let module = std::fs::read_dir(&rules_dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .unwrap_or_else(|| panic!("{rule}: no module"));
+        let source = std::fs::read_to_string(module.path()).unwrap();
+        assert!(
+            source.starts_with(&format!("//! {rule} ({}): ", rule.severity().as_str())),
+            "{rule}: the module's first line names another severity"
+        );
+    }
+}

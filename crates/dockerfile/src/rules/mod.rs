@@ -16,22 +16,112 @@
 //! (SS007 run as a non-root user, SS012 `PYTHONFAULTHANDLER`): `info` is
 //! "worth knowing", never a failed check at the default `--fail-level warning`.
 
-mod ss001_dependencies_after_sources;
-mod ss002_update_alone;
-mod ss003_volatile_value_early;
-mod ss004_remote_add;
-mod ss005_broad_copy_context;
-mod ss006_cache_mount;
-mod ss007_root_user;
-mod ss008_shell_form;
-mod ss009_floating_base;
-mod ss010_pip_cache;
-mod ss011_alpine_python;
-mod ss012_faulthandler;
-mod ss013_process_manager;
-mod ss014_build_tools;
-mod ss015_shell_comment;
-mod ss016_missing_from_context;
+/// Generates, from the list of rules: the modules, `RuleId` (with `ALL`, `as_str` and `meta`),
+/// `Message`, `message_text`, `fix_title` and `CHECKS`. See the invocation below.
+macro_rules! rules {
+    ($($(#[$doc:meta])* $id:ident => $module:ident,)+) => {
+        $(pub mod $module;)+
+
+        /// The rules, in id order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleId {
+            $($(#[$doc])* $id,)+
+        }
+
+        impl RuleId {
+            pub const ALL: [RuleId; [$(RuleId::$id),+].len()] = [$(RuleId::$id),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$id => stringify!($id),)+
+                }
+            }
+
+            /// The rule's own metadata, from its module.
+            pub fn meta(self) -> &'static RuleMeta {
+                match self {
+                    $(RuleId::$id => &$module::META,)+
+                }
+            }
+        }
+
+        // Each module's META names its own rule.
+        $(const _: () = assert!(matches!($module::META.id, RuleId::$id));)+
+
+        /// The structured message of a finding: the rule and the concrete names,
+        /// lines and files. [`message_text`] words it.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Message {
+            $($id($module::Details),)+
+        }
+
+        impl Message {
+            pub fn rule(&self) -> RuleId {
+                match self {
+                    $(Message::$id(_) => RuleId::$id,)+
+                }
+            }
+        }
+
+        /// The message in `lang`, naming the lines and files of the user's
+        /// Dockerfile. Pure string formatting: no I/O, never panics.
+        pub fn message_text(message: &Message, lang: Lang) -> String {
+            match message {
+                $(Message::$id(d) => RuleMessage::text(d, lang),)+
+            }
+        }
+
+        /// The title of the fix a finding with this message carries, in `lang` (empty for a
+        /// rule without fixes).
+        pub fn fix_title(message: &Message, lang: Lang) -> String {
+            match message {
+                $(Message::$id(d) => RuleMessage::fix_title(d, lang).unwrap_or_default(),)+
+            }
+        }
+
+        type Check = fn(&Ctx, &mut Vec<Finding>);
+        const CHECKS: [(RuleId, Check); RuleId::ALL.len()] = [$((RuleId::$id, $module::check),)+];
+    };
+}
+
+// The registry: one line per rule. Each module owns its `META` (severity, title, guide page,
+// names elsewhere), its `Details` (what a message names, worded through `RuleMessage`) and its
+// `check`; this list generates `RuleId`, `Message`, `message_text`, `fix_title` and the checks
+// `lint` runs, so a rule that is missing anything does not compile.
+rules! {
+    /// Dependencies installed after a copy of frequently edited sources.
+    SS001 => ss001_dependencies_after_sources,
+    /// A package index update in a RUN of its own.
+    SS002 => ss002_update_alone,
+    /// A value that changes every build, declared before heavy steps.
+    SS003 => ss003_volatile_value_early,
+    /// `ADD <url>` without `--checksum` before heavy steps.
+    SS004 => ss004_remote_add,
+    /// A broad COPY with no `.dockerignore`, or one that lets bulky folders through.
+    SS005 => ss005_broad_copy_context,
+    /// A heavy install that could use a cache mount.
+    SS006 => ss006_cache_mount,
+    /// The final stage runs as root.
+    SS007 => ss007_root_user,
+    /// Shell-form CMD or ENTRYPOINT.
+    SS008 => ss008_shell_form,
+    /// Untagged or `latest` base image.
+    SS009 => ss009_floating_base,
+    /// `pip install` that keeps pip's download cache in the image.
+    SS010 => ss010_pip_cache,
+    /// Alpine base for a Python app.
+    SS011 => ss011_alpine_python,
+    /// Python image without `PYTHONFAULTHANDLER`.
+    SS012 => ss012_faulthandler,
+    /// A process manager with several workers inside the container.
+    SS013 => ss013_process_manager,
+    /// Build tools left in the final stage.
+    SS014 => ss014_build_tools,
+    /// A shell comment that swallows the continued lines after it.
+    SS015 => ss015_shell_comment,
+    /// A file the build copies, mounts or installs from is missing from the build context.
+    SS016 => ss016_missing_from_context,
+}
 
 use crate::rebuild::BuildContext;
 use crate::span::Span;
@@ -42,84 +132,7 @@ use core::ops::Range;
 
 pub use crate::command::Ecosystem;
 
-/// The rules, in id order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RuleId {
-    /// Dependencies installed after a copy of frequently edited sources.
-    SS001,
-    /// A package index update in a RUN of its own.
-    SS002,
-    /// A value that changes every build, declared before heavy steps.
-    SS003,
-    /// `ADD <url>` without `--checksum` before heavy steps.
-    SS004,
-    /// A broad COPY with no `.dockerignore`, or one that lets bulky folders through.
-    SS005,
-    /// A heavy install that could use a cache mount.
-    SS006,
-    /// The final stage runs as root.
-    SS007,
-    /// Shell-form CMD or ENTRYPOINT.
-    SS008,
-    /// Untagged or `latest` base image.
-    SS009,
-    /// `pip install` that keeps pip's download cache in the image.
-    SS010,
-    /// Alpine base for a Python app.
-    SS011,
-    /// Python image without `PYTHONFAULTHANDLER`.
-    SS012,
-    /// A process manager with several workers inside the container.
-    SS013,
-    /// Build tools left in the final stage.
-    SS014,
-    /// A shell comment that swallows the continued lines after it.
-    SS015,
-    /// A file the build copies, mounts or installs from is missing from the build context.
-    SS016,
-}
-
 impl RuleId {
-    pub const ALL: [RuleId; 16] = [
-        RuleId::SS001,
-        RuleId::SS002,
-        RuleId::SS003,
-        RuleId::SS004,
-        RuleId::SS005,
-        RuleId::SS006,
-        RuleId::SS007,
-        RuleId::SS008,
-        RuleId::SS009,
-        RuleId::SS010,
-        RuleId::SS011,
-        RuleId::SS012,
-        RuleId::SS013,
-        RuleId::SS014,
-        RuleId::SS015,
-        RuleId::SS016,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleId::SS001 => "SS001",
-            RuleId::SS002 => "SS002",
-            RuleId::SS003 => "SS003",
-            RuleId::SS004 => "SS004",
-            RuleId::SS005 => "SS005",
-            RuleId::SS006 => "SS006",
-            RuleId::SS007 => "SS007",
-            RuleId::SS008 => "SS008",
-            RuleId::SS009 => "SS009",
-            RuleId::SS010 => "SS010",
-            RuleId::SS011 => "SS011",
-            RuleId::SS012 => "SS012",
-            RuleId::SS013 => "SS013",
-            RuleId::SS014 => "SS014",
-            RuleId::SS015 => "SS015",
-            RuleId::SS016 => "SS016",
-        }
-    }
-
     /// Case-insensitive: `ss001` works too.
     pub fn from_name(name: &str) -> Option<RuleId> {
         RuleId::ALL
@@ -127,46 +140,51 @@ impl RuleId {
             .find(|r| r.as_str().eq_ignore_ascii_case(name.trim()))
     }
 
-    /// A short English title (SARIF `shortDescription`, documentation).
+    /// A short English title (SARIF `shortDescription`, documentation): the rule page's title.
     pub fn title(self) -> &'static str {
-        match self {
-            RuleId::SS001 => "Dependencies are installed after a copy of frequently edited sources",
-            RuleId::SS002 => "Package index update in a RUN of its own",
-            RuleId::SS003 => "A value that changes every build is declared before heavy steps",
-            RuleId::SS004 => "ADD of a URL without --checksum before heavy steps",
-            RuleId::SS005 => "Broad COPY with a missing or weak .dockerignore",
-            RuleId::SS006 => "Heavy install without a cache mount",
-            RuleId::SS007 => "The final stage runs as root",
-            RuleId::SS008 => "CMD or ENTRYPOINT in shell form",
-            RuleId::SS009 => "Untagged or latest base image",
-            RuleId::SS010 => "pip install keeps its download cache in the image",
-            RuleId::SS011 => "Alpine base image for a Python app",
-            RuleId::SS012 => "Python image without PYTHONFAULTHANDLER",
-            RuleId::SS013 => "Process manager with several workers in one container",
-            RuleId::SS014 => "Build tools left in the final stage",
-            RuleId::SS015 => "A shell comment swallows the continued lines after it",
-            RuleId::SS016 => "A file the build needs is missing from the build context",
-        }
+        self.meta().title
     }
 
     /// The severity every finding of this rule has.
     pub fn severity(self) -> Severity {
-        match self {
-            RuleId::SS001
-            | RuleId::SS002
-            | RuleId::SS003
-            | RuleId::SS004
-            | RuleId::SS005
-            | RuleId::SS008
-            | RuleId::SS009
-            | RuleId::SS010
-            | RuleId::SS014
-            | RuleId::SS015 => Severity::Warning,
-            RuleId::SS006 | RuleId::SS007 | RuleId::SS011 | RuleId::SS012 | RuleId::SS013 => {
-                Severity::Info
-            }
-            RuleId::SS016 => Severity::Error,
-        }
+        self.meta().severity
+    }
+
+    /// The guide page (its slug) the rule's reference page points to first.
+    pub fn guide(self) -> &'static str {
+        self.meta().guide
+    }
+
+    /// The names the rule has in other tools.
+    pub fn refs(self) -> &'static Refs {
+        &self.meta().refs
+    }
+}
+
+/// What the registry knows of a rule, kept in the rule's module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleMeta {
+    pub id: RuleId,
+    pub severity: Severity,
+    /// English, as the rule page's title (without the id).
+    pub title: &'static str,
+    /// The guide page's slug: `build-cache` is `/<lang>/build-cache/`.
+    pub guide: &'static str,
+    pub refs: Refs,
+}
+
+/// The rule's names in other tools: hadolint's `DL` codes, BuildKit's build checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refs {
+    pub hadolint: &'static [&'static str],
+    pub buildkit: &'static [&'static str],
+}
+
+/// A rule's message: its words in each language, and the title of its fix if it has one.
+pub(crate) trait RuleMessage {
+    fn text(&self, lang: Lang) -> String;
+    fn fix_title(&self, _lang: Lang) -> Option<String> {
+        None
     }
 }
 
@@ -285,105 +303,6 @@ pub struct LintOptions {
     pub disabled: Vec<RuleId>,
 }
 
-/// The structured message of a finding: the rule and the concrete names,
-/// lines and files. [`message_text`] words it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    SS001(ss001_dependencies_after_sources::Details),
-    SS002(ss002_update_alone::Details),
-    SS003(ss003_volatile_value_early::Details),
-    SS004(ss004_remote_add::Details),
-    SS005(ss005_broad_copy_context::Details),
-    SS006(ss006_cache_mount::Details),
-    SS007(ss007_root_user::Details),
-    SS008(ss008_shell_form::Details),
-    SS009(ss009_floating_base::Details),
-    SS010(ss010_pip_cache::Details),
-    SS011(ss011_alpine_python::Details),
-    SS012(ss012_faulthandler::Details),
-    SS013(ss013_process_manager::Details),
-    SS014(ss014_build_tools::Details),
-    SS015(ss015_shell_comment::Details),
-    SS016(ss016_missing_from_context::Details),
-}
-
-pub use ss001_dependencies_after_sources::{Details as SS001Details, Obstacle as SS001Obstacle};
-pub use ss002_update_alone::Details as SS002Details;
-pub use ss003_volatile_value_early::Details as SS003Details;
-pub use ss004_remote_add::Details as SS004Details;
-pub use ss005_broad_copy_context::Details as SS005Details;
-pub use ss006_cache_mount::Details as SS006Details;
-pub use ss007_root_user::Details as SS007Details;
-pub use ss008_shell_form::Details as SS008Details;
-pub use ss009_floating_base::Details as SS009Details;
-pub use ss010_pip_cache::Details as SS010Details;
-pub use ss011_alpine_python::Details as SS011Details;
-pub use ss012_faulthandler::Details as SS012Details;
-pub use ss013_process_manager::Details as SS013Details;
-pub use ss014_build_tools::Details as SS014Details;
-pub use ss015_shell_comment::Details as SS015Details;
-pub use ss016_missing_from_context::{Details as SS016Details, Need as SS016Need};
-
-impl Message {
-    pub fn rule(&self) -> RuleId {
-        match self {
-            Message::SS001(_) => RuleId::SS001,
-            Message::SS002(_) => RuleId::SS002,
-            Message::SS003(_) => RuleId::SS003,
-            Message::SS004(_) => RuleId::SS004,
-            Message::SS005(_) => RuleId::SS005,
-            Message::SS006(_) => RuleId::SS006,
-            Message::SS007(_) => RuleId::SS007,
-            Message::SS008(_) => RuleId::SS008,
-            Message::SS009(_) => RuleId::SS009,
-            Message::SS010(_) => RuleId::SS010,
-            Message::SS011(_) => RuleId::SS011,
-            Message::SS012(_) => RuleId::SS012,
-            Message::SS013(_) => RuleId::SS013,
-            Message::SS014(_) => RuleId::SS014,
-            Message::SS015(_) => RuleId::SS015,
-            Message::SS016(_) => RuleId::SS016,
-        }
-    }
-}
-
-/// The message in `lang`, naming the lines and files of the user's
-/// Dockerfile. Pure string formatting: no I/O, never panics.
-pub fn message_text(message: &Message, lang: Lang) -> String {
-    match message {
-        Message::SS001(d) => d.text(lang),
-        Message::SS002(d) => d.text(lang),
-        Message::SS003(d) => d.text(lang),
-        Message::SS004(d) => d.text(lang),
-        Message::SS005(d) => d.text(lang),
-        Message::SS006(d) => d.text(lang),
-        Message::SS007(d) => d.text(lang),
-        Message::SS008(d) => d.text(lang),
-        Message::SS009(d) => d.text(lang),
-        Message::SS010(d) => d.text(lang),
-        Message::SS011(d) => d.text(lang),
-        Message::SS012(d) => d.text(lang),
-        Message::SS013(d) => d.text(lang),
-        Message::SS014(d) => d.text(lang),
-        Message::SS015(d) => d.text(lang),
-        Message::SS016(d) => d.text(lang),
-    }
-}
-
-/// The title of the fix a finding with this message carries, in `lang`.
-pub fn fix_title(message: &Message, lang: Lang) -> String {
-    match message {
-        Message::SS001(d) => d.fix_title(lang),
-        Message::SS002(d) => d.fix_title(lang),
-        Message::SS003(d) => d.fix_title(lang),
-        Message::SS008(d) => d.fix_title(lang),
-        Message::SS010(_) => ss010_pip_cache::fix_title(lang),
-        Message::SS012(_) => ss012_faulthandler::fix_title(lang),
-        Message::SS015(d) => d.fix_title(lang),
-        _ => String::new(),
-    }
-}
-
 /// Runs every rule over a parsed Dockerfile. `source` is the text it was
 /// parsed from: fixes move text verbatim, and the tree does not own it.
 /// Findings come sorted by position, then rule.
@@ -408,25 +327,6 @@ fn lint_with(
     if ctx.graph.stages.is_empty() {
         return findings;
     }
-    type Check = fn(&Ctx, &mut Vec<Finding>);
-    const CHECKS: [(RuleId, Check); 16] = [
-        (RuleId::SS001, ss001_dependencies_after_sources::check),
-        (RuleId::SS002, ss002_update_alone::check),
-        (RuleId::SS003, ss003_volatile_value_early::check),
-        (RuleId::SS004, ss004_remote_add::check),
-        (RuleId::SS005, ss005_broad_copy_context::check),
-        (RuleId::SS006, ss006_cache_mount::check),
-        (RuleId::SS007, ss007_root_user::check),
-        (RuleId::SS008, ss008_shell_form::check),
-        (RuleId::SS009, ss009_floating_base::check),
-        (RuleId::SS010, ss010_pip_cache::check),
-        (RuleId::SS011, ss011_alpine_python::check),
-        (RuleId::SS012, ss012_faulthandler::check),
-        (RuleId::SS013, ss013_process_manager::check),
-        (RuleId::SS014, ss014_build_tools::check),
-        (RuleId::SS015, ss015_shell_comment::check),
-        (RuleId::SS016, ss016_missing_from_context::check),
-    ];
     for (rule, check) in CHECKS {
         if !options.disabled.contains(&rule) {
             check(&ctx, &mut findings);

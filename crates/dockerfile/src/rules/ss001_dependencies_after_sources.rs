@@ -15,7 +15,7 @@
 //! copied files, and the install writes no folder (`node_modules`, `vendor`)
 //! that the moved copy would overwrite. Otherwise the message says what to do.
 
-use super::{
+use super::{Refs, RuleMeta, Severity, 
     finding, indent_of, insert, join_path, list, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef,
     TextEdit,
 };
@@ -23,6 +23,18 @@ use crate::command::{install_of, is_neutral, Ecosystem, Install};
 use crate::dockerignore::{clean_path, Glob};
 use crate::rebuild::{plan, Changes, Reason, StepStatus};
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS001,
+    severity: Severity::Warning,
+    title: "Dependencies installed after the sources are copied",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 /// What the message names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -930,6 +942,15 @@ fn quote_path(p: &str) -> String {
         format!("\"{p}\"")
     } else {
         p.to_string()
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(Details::fix_title(self, lang))
     }
 }
 

@@ -13,9 +13,21 @@
 //! equivalent: the same commands, in the same order, stopping at the first
 //! failure).
 
-use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::command::{index_update, package_install, split_script, Command};
 use crate::syntax::{Arguments, Keyword};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS002,
+    severity: Severity::Warning,
+    title: "Package index update in a RUN of its own",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -145,6 +157,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 fix,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(Details::fix_title(self, lang))
     }
 }
 

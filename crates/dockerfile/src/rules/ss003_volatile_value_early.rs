@@ -17,12 +17,24 @@
 //! Dockerfile naming it would lose it: keep such a line with
 //! `# shipshape ignore=SS003`.
 
-use super::{
+use super::{Refs, RuleMeta, Severity, 
     finding, insert, lines_of, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit,
 };
 use crate::rebuild::{cost_of, plan, Changes, Cost, StepStatus};
 use crate::shell;
 use crate::syntax::{Arguments, Instruction, Keyword};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS003,
+    severity: Severity::Warning,
+    title: "A value that changes every build comes before heavy steps",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -357,6 +369,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 fix,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(Details::fix_title(self, lang))
     }
 }
 

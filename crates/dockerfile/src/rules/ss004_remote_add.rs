@@ -9,9 +9,21 @@
 //! No automatic fix: the checksum has to come from the file itself. The
 //! message says how to get it, or to move the ADD below the heavy steps.
 
-use super::{finding, lines_of, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, lines_of, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::rebuild::{cost_of, plan, BuildContext, Changes, Cost, Reason};
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS004,
+    severity: Severity::Warning,
+    title: "ADD of a URL without --checksum before heavy steps",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -101,6 +113,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 

@@ -12,8 +12,20 @@
 //! belongs in `.dockerignore`, and the message lists the lines to add.
 
 use super::ss001_dependencies_after_sources::context_sources;
-use super::{finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::dockerignore::clean_path;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS005,
+    severity: Severity::Warning,
+    title: "Broad COPY with a missing or weak .dockerignore",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -128,6 +140,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         Message::SS005(details),
         None,
     ));
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
 }
 
 #[cfg(test)]

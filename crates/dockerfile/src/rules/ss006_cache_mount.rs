@@ -10,9 +10,21 @@
 //! cache is no longer in it), and its target depends on the image's user and
 //! settings. The message names the usual target.
 
-use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::Command;
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS006,
+    severity: Severity::Info,
+    title: "Heavy install without a cache mount",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -92,6 +104,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Message::SS006(details),
             None,
         ));
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 

@@ -9,8 +9,20 @@
 //! No automatic fix: adding a user adds commands (`useradd`) and may need
 //! `--chown` on copies and a port above 1024.
 
-use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS007,
+    severity: Severity::Info,
+    title: "The final stage runs as root",
+    guide: "security",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -88,6 +100,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         Message::SS007(details),
         None,
     ));
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
 }
 
 #[cfg(test)]

@@ -11,8 +11,20 @@
 //! stage has no SHELL instruction, and, for CMD, no ENTRYPOINT (which would
 //! receive the command as arguments).
 
-use super::{finding, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::syntax::{Arguments, Keyword};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS008,
+    severity: Severity::Warning,
+    title: "CMD or ENTRYPOINT in shell form",
+    guide: "build-an-image",
+    refs: Refs {
+        hadolint: &["DL3025"],
+        buildkit: &["JSONArgsRecommended"],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -171,6 +183,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 fix,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(Details::fix_title(self, lang))
     }
 }
 

@@ -7,7 +7,19 @@
 //!
 //! No automatic fix: only the author knows which version the app supports.
 
-use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS009,
+    severity: Severity::Warning,
+    title: "Untagged or latest base image",
+    guide: "reproducible",
+    refs: Refs {
+        hadolint: &["DL3006", "DL3007"],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -84,6 +96,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Message::SS009(details),
             None,
         ));
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 

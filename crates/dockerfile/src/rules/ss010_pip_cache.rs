@@ -11,9 +11,21 @@
 //! Fix: add `--no-cache-dir` after `install`. The image then lacks only
 //! pip's cache directory; the same packages are installed.
 
-use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
 use crate::command::pip_install;
 use crate::syntax::{Arguments, Keyword};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS010,
+    severity: Severity::Warning,
+    title: "pip keeps its download cache in the image",
+    guide: "build-an-image",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -111,6 +123,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 fix,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(fix_title(lang))
     }
 }
 

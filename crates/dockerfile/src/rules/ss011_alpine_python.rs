@@ -9,9 +9,21 @@
 //!
 //! No automatic fix: a different base changes the OS and its package manager.
 
-use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::{install_of, pip_install, Ecosystem};
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS011,
+    severity: Severity::Info,
+    title: "Alpine base image for a Python app",
+    guide: "faster-smaller",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -83,6 +95,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         Message::SS011(details),
         None,
     ));
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
 }
 
 #[cfg(test)]

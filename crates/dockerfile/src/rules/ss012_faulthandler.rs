@@ -9,8 +9,20 @@
 //! Fix: insert `ENV PYTHONFAULTHANDLER=1` after the final stage's FROM. It
 //! changes no file and no command; Python only prints more when it crashes.
 
-use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
 use crate::syntax::Arguments;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS012,
+    severity: Severity::Info,
+    title: "Python image without PYTHONFAULTHANDLER",
+    guide: "debuggable",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -84,6 +96,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         Message::SS012(details),
         Some(fix),
     ));
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(fix_title(lang))
+    }
 }
 
 #[cfg(test)]

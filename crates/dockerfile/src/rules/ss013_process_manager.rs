@@ -11,9 +11,21 @@
 //!
 //! No automatic fix.
 
-use super::{finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::split_script;
 use crate::syntax::{Arguments, Keyword};
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS013,
+    severity: Severity::Info,
+    title: "Process manager with several workers in one container",
+    guide: "replication",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -162,6 +174,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 return;
             }
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 

@@ -9,9 +9,21 @@
 //!
 //! No automatic fix: splitting stages means deciding what to copy across.
 
-use super::{finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::installed_packages;
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS014,
+    severity: Severity::Warning,
+    title: "Build tools left in the final stage",
+    guide: "multi-stage",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Details {
@@ -154,6 +166,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 

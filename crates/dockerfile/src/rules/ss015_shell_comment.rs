@@ -11,9 +11,21 @@
 //! line inside an instruction, and before one it is a Dockerfile comment), so
 //! the command runs whole and the note stays.
 
-use super::{finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::highlight::swallowing_comment;
 use crate::span::LineIndex;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS015,
+    severity: Severity::Warning,
+    title: "A shell comment swallows the continued lines after it",
+    guide: "build-an-image",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 /// Comments and commands are quoted in messages up to this many characters.
 const QUOTE_CHARS: usize = 40;
@@ -172,6 +184,15 @@ fn fix(src: &str, hash: usize, note_len: usize, escape: char) -> Option<Vec<Text
             },
         },
     ])
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
+    }
+    fn fix_title(&self, lang: Lang) -> Option<String> {
+        Some(Details::fix_title(self, lang))
+    }
 }
 
 #[cfg(test)]

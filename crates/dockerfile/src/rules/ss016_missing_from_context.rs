@@ -11,9 +11,21 @@
 use super::ss001_dependencies_after_sources::{
     context_sources, ctx_path, dest_dir, installs_in, through_copy,
 };
-use super::{finding, join_path, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Refs, RuleMeta, Severity, finding, join_path, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::rebuild::Mount;
 use crate::syntax::Keyword;
+
+/// What the registry knows of this rule.
+pub(crate) const META: RuleMeta = RuleMeta {
+    id: RuleId::SS016,
+    severity: Severity::Error,
+    title: "A file the build needs is missing from the build context",
+    guide: "build-cache",
+    refs: Refs {
+        hadolint: &[],
+        buildkit: &[],
+    },
+};
 
 /// How the step needs the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +164,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 _ => {}
             }
         }
+    }
+}
+
+impl super::RuleMessage for Details {
+    fn text(&self, lang: Lang) -> String {
+        Details::text(self, lang)
     }
 }
 
