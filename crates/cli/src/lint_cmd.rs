@@ -5,12 +5,15 @@ use crate::input::{self, UsageError};
 use crate::rebuild_cmd::load_context;
 use serde_json::{json, Value};
 use shipshape_dockerfile::{
-    fix_all, lint, message_text, parse, Finding, Lang, LineIndex, LintOptions, RuleId, RuleSeverity,
+    fix_all, lint, message_text, parse, Finding, Lang, LineIndex, LintOptions, Profile, RuleId,
+    RuleSeverity,
 };
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR] [--fail-level error|warning|info|none] FILE...  (- reads standard input)";
+const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...  (- reads standard input)";
+const RULES_USAGE: &str =
+    "usage: shipshape rules [--format text|json] [--profile default|strict|pedantic]";
 const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +89,7 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
     let mut lang = Lang::En;
     let mut context: Option<String> = None;
     let mut fail: Option<RuleSeverity> = Some(RuleSeverity::Warning);
+    let mut profile = Profile::Default;
     let mut files = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -113,6 +117,7 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
                     .ok_or_else(|| UsageError(format!("unknown language {v} (en, ko or ja)")))?;
             }
             "--context" => context = Some(take(&mut i)?),
+            "--profile" => profile = profile_of(&take(&mut i)?)?,
             "--fail-level" => {
                 let v = take(&mut i)?;
                 fail = match v.as_str() {
@@ -142,7 +147,11 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
     let mut records = Vec::new();
     for file in &files {
         let source = read(file)?;
-        let options = options_for(file, context.as_deref())?;
+        let mut options = options_for(file, context.as_deref())?;
+        options.disabled = RuleId::ALL
+            .into_iter()
+            .filter(|r| r.meta().profile > profile)
+            .collect();
         records.extend(lint_one(file, &source, &options, lang));
     }
     let stdout = std::io::stdout();
@@ -166,6 +175,106 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
     print!("{output}");
     let failed = fail.is_some_and(|level| records.iter().any(|r| r.severity >= level));
     Ok(if failed { 1 } else { 0 })
+}
+
+fn profile_of(name: &str) -> Result<Profile, UsageError> {
+    Profile::from_name(name).ok_or_else(|| {
+        UsageError(format!(
+            "unknown profile {name} (default, strict or pedantic)"
+        ))
+    })
+}
+
+/// The names a rule has elsewhere, as JSON: `{"hadolint": ["DL3025"], "buildkit": [...]}`.
+fn refs_json(rule: RuleId) -> Value {
+    let refs = rule.refs();
+    json!({ "hadolint": refs.hadolint, "buildkit": refs.buildkit })
+}
+
+/// `shipshape rules`: every rule with its severity, profile, fix, names elsewhere and page.
+pub fn run_rules(args: &[String]) -> i32 {
+    match list_rules(args) {
+        Ok(code) => code,
+        Err(e) => e.report("rules"),
+    }
+}
+
+fn list_rules(args: &[String]) -> Result<i32, UsageError> {
+    let mut json_out = false;
+    let mut profile = Profile::Pedantic;
+    let mut i = 0;
+    while i < args.len() {
+        let (name, inline) = input::split_option(&args[i]);
+        let take = |i: &mut usize| -> Result<String, UsageError> {
+            match inline {
+                Some(v) => Ok(v.to_string()),
+                None => input::value(args, i, name).map(str::to_string),
+            }
+        };
+        match name {
+            "--format" => {
+                json_out = match take(&mut i)?.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    other => {
+                        return Err(UsageError(format!("unknown format {other}; {RULES_USAGE}")))
+                    }
+                }
+            }
+            "--profile" => profile = profile_of(&take(&mut i)?)?,
+            "-h" | "--help" => {
+                println!("{RULES_USAGE}");
+                return Ok(0);
+            }
+            other => {
+                return Err(UsageError(format!(
+                    "unknown argument {other}; {RULES_USAGE}"
+                )))
+            }
+        }
+        i += 1;
+    }
+    let rules: Vec<RuleId> = profile.rules().collect();
+    if json_out {
+        let list: Vec<Value> = rules
+            .iter()
+            .map(|&r| {
+                json!({
+                    "id": r.as_str(),
+                    "title": r.title(),
+                    "severity": r.severity().as_str(),
+                    "profile": r.meta().profile.as_str(),
+                    "fix": r.meta().fixable,
+                    "refs": refs_json(r),
+                    "guide": format!("/en/{}/", r.guide()),
+                    "page": format!("/en/rules/{}/", r.as_str()),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+    } else {
+        for r in rules {
+            let refs = r.refs();
+            let names: Vec<&str> = refs.hadolint.iter().chain(refs.buildkit).copied().collect();
+            println!(
+                "{}  {:<7}  {:<8}  {}  {}{}",
+                r.as_str(),
+                r.severity().as_str(),
+                r.meta().profile.as_str(),
+                if r.meta().fixable { "fix" } else { "   " },
+                r.title(),
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (also {})", names.join(", "))
+                }
+            );
+        }
+    }
+    Ok(0)
 }
 
 fn lint_one(file: &str, source: &str, options: &LintOptions, lang: Lang) -> Vec<Record> {
@@ -234,6 +343,9 @@ fn record_json(r: &Record) -> Value {
         "line": r.line, "column": r.column, "end_line": r.end_line, "end_column": r.end_column,
         "message": r.message,
     });
+    if let (Some(rule), Some(map)) = (RuleId::from_name(&r.rule), v.as_object_mut()) {
+        map.insert("refs".into(), refs_json(rule));
+    }
     if let (Some(fix), Some(map)) = (&r.fix, v.as_object_mut()) {
         map.insert("fix".into(), fix.clone());
     }
@@ -294,6 +406,7 @@ fn sarif(records: &[Record], files: &[String]) -> Value {
                 "shortDescription": { "text": r.title() },
                 "defaultConfiguration": { "level": sarif_level(r.severity()) },
                 "helpUri": format!("https://shipshape.dev/en/rules/{}/", r.as_str()),
+                "properties": { "refs": refs_json(*r), "profile": r.meta().profile.as_str() },
             })
         })
         .collect();

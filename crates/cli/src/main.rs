@@ -5,7 +5,8 @@
 //!                   [--previous OLD_FILE | --since GIT_REF] [--context DIR] [--format text|json]
 //! shipshape parse FILE [--format json|buildkit]
 //! shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
-//!                [--fail-level error|warning|info|none] FILE...
+//!                [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...
+//! shipshape rules [--format text|json] [--profile default|strict|pedantic]
 //! shipshape fix FILE [--write] [--context DIR]
 //! shipshape capacity ...
 //! shipshape exercises list|show|check|code|verify ...
@@ -37,8 +38,10 @@ commands:
   parse FILE [--format json|buildkit]
                  print the syntax tree (json) or BuildKit's AST dump
   lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
-       [--fail-level error|warning|info|none] FILE...
+       [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...
                  find cache-breaking order and other mistakes (- reads stdin)
+  rules [--format text|json] [--profile default|strict|pedantic]
+                 every rule: severity, profile, fix, names in hadolint and BuildKit
   fix FILE [--write] [--context DIR]
                  apply the safe fixes; print the result or rewrite the file
   capacity ...   capacity planning (see `shipshape capacity --help`)
@@ -61,6 +64,7 @@ fn run(args: &[String]) -> i32 {
         "rebuild" => rebuild_cmd::run(rest),
         "parse" => parse_cmd::run(rest),
         "lint" => lint_cmd::run_lint(rest),
+        "rules" => lint_cmd::run_rules(rest),
         "fix" => lint_cmd::run_fix(rest),
         "capacity" => capacity::run(rest),
         "exercises" => exercises_cmd::run(rest),

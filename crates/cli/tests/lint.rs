@@ -252,3 +252,105 @@ fn usage_errors_exit_2() {
         );
     }
 }
+
+#[test]
+fn rules_lists_every_rule_with_its_names_elsewhere_and_findings_carry_them() {
+    let dir = project("rules", Some(".git\n"));
+    let o = shipshape(&["rules", "--format", "json"], &dir);
+    assert!(o.status.success());
+    let list = json(&o);
+    let rules = list.as_array().unwrap();
+    assert_eq!(rules.len(), RuleId::ALL.len());
+    for (r, id) in rules.iter().zip(RuleId::ALL) {
+        assert_eq!(r["id"], id.as_str());
+        assert_eq!(r["severity"], id.severity().as_str());
+        assert!(r["refs"]["hadolint"].is_array() && r["refs"]["buildkit"].is_array());
+        assert!(r["fix"].is_boolean());
+        assert!(r["page"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/rules/{id}/")));
+    }
+    let ss008 = rules.iter().find(|r| r["id"] == "SS008").unwrap();
+    assert_eq!(ss008["refs"]["hadolint"][0], "DL3025");
+    assert_eq!(ss008["refs"]["buildkit"][0], "JSONArgsRecommended");
+    assert_eq!(ss008["fix"], true);
+    // The text listing names them too.
+    let text = String::from_utf8_lossy(&shipshape(&["rules"], &dir).stdout).into_owned();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("SS008") && l.contains("DL3025")),
+        "{text}"
+    );
+    // A finding in JSON and SARIF carries its rule's names elsewhere.
+    let o = shipshape(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "--fail-level",
+            "none",
+            "Dockerfile",
+        ],
+        &dir,
+    );
+    let findings = json(&o);
+    let shell_form = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SS008")
+        .expect("SS008 on the shell-form CMD");
+    assert_eq!(shell_form["refs"]["hadolint"][0], "DL3025");
+    let o = shipshape(
+        &[
+            "lint",
+            "--format",
+            "sarif",
+            "--fail-level",
+            "none",
+            "Dockerfile",
+        ],
+        &dir,
+    );
+    let sarif = json(&o);
+    let descriptors = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let d = descriptors.iter().find(|d| d["id"] == "SS008").unwrap();
+    assert_eq!(
+        d["properties"]["refs"]["buildkit"][0],
+        "JSONArgsRecommended"
+    );
+    assert_eq!(d["properties"]["profile"], "default");
+}
+
+#[test]
+fn a_profile_selects_rules_and_an_unknown_one_is_refused() {
+    let dir = project("profile", Some(".git\n"));
+    // Every rule today is in the default profile, so strict and pedantic find the same.
+    let count = |profile: &str| {
+        let o = shipshape(
+            &[
+                "lint",
+                "--format",
+                "json",
+                "--fail-level",
+                "none",
+                "--profile",
+                profile,
+                "Dockerfile",
+            ],
+            &dir,
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        json(&o).as_array().unwrap().len()
+    };
+    assert!(count("default") > 0);
+    assert_eq!(count("default"), count("pedantic"));
+    let o = shipshape(&["lint", "--profile", "loose", "Dockerfile"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown profile loose"));
+    let o = shipshape(&["rules", "--profile", "default", "--format", "json"], &dir);
+    assert_eq!(json(&o).as_array().unwrap().len(), RuleId::ALL.len());
+}

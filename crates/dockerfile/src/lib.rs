@@ -57,7 +57,8 @@ pub use rebuild::{
 };
 pub use rules::{
     apply_fix, fix_all, fix_title, lint, lint_all, lint_source, message_text, Finding, Fix, Lang,
-    LintOptions, Message, RuleId, Severity as RuleSeverity, StepRef, TextEdit,
+    LintOptions, Message, Profile, Refs, RuleId, RuleMeta, Severity as RuleSeverity, StepRef,
+    TextEdit,
 };
 pub use span::{LineIndex, Position, Span};
 pub use stages::Stage;

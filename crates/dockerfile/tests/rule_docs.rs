@@ -166,6 +166,13 @@ fn bad_examples_raise_exactly_their_rule() {
             others.is_empty(),
             "{lang}/{rule}: the bad example also raises {others:?}"
         );
+        // A rule the registry calls fixable offers a fix on its own bad example, and only then.
+        let fixed = findings.iter().any(|f| f.rule == rule && f.fix.is_some());
+        assert_eq!(
+            fixed,
+            rule.meta().fixable,
+            "{lang}/{rule}: META.fixable disagrees with its bad example"
+        );
     }
 }
 

@@ -170,7 +170,46 @@ pub struct RuleMeta {
     pub title: &'static str,
     /// The guide page's slug: `build-cache` is `/<lang>/build-cache/`.
     pub guide: &'static str,
+    /// The profile that runs it (a stricter profile runs the rules of the ones before it).
+    pub profile: Profile,
+    /// Whether its findings can carry a fix.
+    pub fixable: bool,
     pub refs: Refs,
+}
+
+/// Which rules a lint runs: `default`, or also `strict` ones (advice a team may not want on
+/// every build), or also `pedantic` ones. Ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Profile {
+    #[default]
+    Default,
+    Strict,
+    Pedantic,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::Default, Profile::Strict, Profile::Pedantic];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Default => "default",
+            Profile::Strict => "strict",
+            Profile::Pedantic => "pedantic",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The rules this profile runs.
+    pub fn rules(self) -> impl Iterator<Item = RuleId> {
+        RuleId::ALL
+            .into_iter()
+            .filter(move |r| r.meta().profile <= self)
+    }
 }
 
 /// The rule's names in other tools: hadolint's `DL` codes, BuildKit's build checks.

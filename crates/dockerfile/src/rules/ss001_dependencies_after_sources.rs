@@ -15,7 +15,7 @@
 //! copied files, and the install writes no folder (`node_modules`, `vendor`)
 //! that the moved copy would overwrite. Otherwise the message says what to do.
 
-use super::{Refs, RuleMeta, Severity, 
+use super::{Profile, Refs, RuleMeta, Severity, 
     finding, indent_of, insert, join_path, list, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef,
     TextEdit,
 };
@@ -30,6 +30,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "Dependencies installed after the sources are copied",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

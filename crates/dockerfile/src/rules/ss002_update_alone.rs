@@ -13,7 +13,7 @@
 //! equivalent: the same commands, in the same order, stopping at the first
 //! failure).
 
-use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Profile, Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::command::{index_update, package_install, split_script, Command};
 use crate::syntax::{Arguments, Keyword};
 
@@ -23,6 +23,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "Package index update in a RUN of its own",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

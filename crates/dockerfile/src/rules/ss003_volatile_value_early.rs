@@ -17,7 +17,7 @@
 //! Dockerfile naming it would lose it: keep such a line with
 //! `# shipshape ignore=SS003`.
 
-use super::{Refs, RuleMeta, Severity, 
+use super::{Profile, Refs, RuleMeta, Severity, 
     finding, insert, lines_of, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit,
 };
 use crate::rebuild::{cost_of, plan, Changes, Cost, StepStatus};
@@ -30,6 +30,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "A value that changes every build comes before heavy steps",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

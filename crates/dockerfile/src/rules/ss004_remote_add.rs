@@ -9,7 +9,7 @@
 //! No automatic fix: the checksum has to come from the file itself. The
 //! message says how to get it, or to move the ADD below the heavy steps.
 
-use super::{Refs, RuleMeta, Severity, finding, lines_of, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, lines_of, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::rebuild::{cost_of, plan, BuildContext, Changes, Cost, Reason};
 use crate::syntax::Keyword;
 
@@ -19,6 +19,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "ADD of a URL without --checksum before heavy steps",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -12,7 +12,7 @@
 //! belongs in `.dockerignore`, and the message lists the lines to add.
 
 use super::ss001_dependencies_after_sources::context_sources;
-use super::{Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::dockerignore::clean_path;
 
 /// What the registry knows of this rule.
@@ -21,6 +21,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "Broad COPY with a missing or weak .dockerignore",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -10,7 +10,7 @@
 //! cache is no longer in it), and its target depends on the image's user and
 //! settings. The message names the usual target.
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::Command;
 use crate::syntax::Keyword;
 
@@ -20,6 +20,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     title: "Heavy install without a cache mount",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

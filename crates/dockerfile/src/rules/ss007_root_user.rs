@@ -9,7 +9,7 @@
 //! No automatic fix: adding a user adds commands (`useradd`) and may need
 //! `--chown` on copies and a port above 1024.
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::syntax::Keyword;
 
 /// What the registry knows of this rule.
@@ -18,6 +18,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     title: "The final stage runs as root",
     guide: "security",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -11,7 +11,7 @@
 //! stage has no SHELL instruction, and, for CMD, no ENTRYPOINT (which would
 //! receive the command as arguments).
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::syntax::{Arguments, Keyword};
 
 /// What the registry knows of this rule.
@@ -20,6 +20,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "CMD or ENTRYPOINT in shell form",
     guide: "build-an-image",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &["DL3025"],
         buildkit: &["JSONArgsRecommended"],

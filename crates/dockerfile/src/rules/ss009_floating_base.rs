@@ -7,7 +7,7 @@
 //!
 //! No automatic fix: only the author knows which version the app supports.
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 
 /// What the registry knows of this rule.
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -15,6 +15,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "Untagged or latest base image",
     guide: "reproducible",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &["DL3006", "DL3007"],
         buildkit: &[],

@@ -11,7 +11,7 @@
 //! Fix: add `--no-cache-dir` after `install`. The image then lacks only
 //! pip's cache directory; the same packages are installed.
 
-use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
 use crate::command::pip_install;
 use crate::syntax::{Arguments, Keyword};
 
@@ -21,6 +21,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "pip keeps its download cache in the image",
     guide: "build-an-image",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

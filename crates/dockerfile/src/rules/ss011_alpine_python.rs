@@ -9,7 +9,7 @@
 //!
 //! No automatic fix: a different base changes the OS and its package manager.
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::{install_of, pip_install, Ecosystem};
 use crate::syntax::Keyword;
 
@@ -19,6 +19,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     title: "Alpine base image for a Python app",
     guide: "faster-smaller",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

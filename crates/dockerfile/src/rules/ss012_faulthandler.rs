@@ -9,7 +9,7 @@
 //! Fix: insert `ENV PYTHONFAULTHANDLER=1` after the final stage's FROM. It
 //! changes no file and no command; Python only prints more when it crashes.
 
-use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef};
 use crate::syntax::Arguments;
 
 /// What the registry knows of this rule.
@@ -18,6 +18,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     title: "Python image without PYTHONFAULTHANDLER",
     guide: "debuggable",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -11,7 +11,7 @@
 //!
 //! No automatic fix.
 
-use super::{Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::split_script;
 use crate::syntax::{Arguments, Keyword};
 
@@ -21,6 +21,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     title: "Process manager with several workers in one container",
     guide: "replication",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -9,7 +9,7 @@
 //!
 //! No automatic fix: splitting stages means deciding what to copy across.
 
-use super::{Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, list, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::command::installed_packages;
 use crate::syntax::Keyword;
 
@@ -19,6 +19,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "Build tools left in the final stage",
     guide: "multi-stage",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

@@ -11,7 +11,7 @@
 //! line inside an instruction, and before one it is a Dockerfile comment), so
 //! the command runs whole and the note stays.
 
-use super::{Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
+use super::{Profile, Refs, RuleMeta, Severity, finding, insert, Ctx, Finding, Fix, Lang, Message, RuleId, StepRef, TextEdit};
 use crate::highlight::swallowing_comment;
 use crate::span::LineIndex;
 
@@ -21,6 +21,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     title: "A shell comment swallows the continued lines after it",
     guide: "build-an-image",
+    profile: Profile::Default,
+    fixable: true,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],

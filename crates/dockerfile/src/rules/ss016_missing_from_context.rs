@@ -11,7 +11,7 @@
 use super::ss001_dependencies_after_sources::{
     context_sources, ctx_path, dest_dir, installs_in, through_copy,
 };
-use super::{Refs, RuleMeta, Severity, finding, join_path, Ctx, Finding, Lang, Message, RuleId, StepRef};
+use super::{Profile, Refs, RuleMeta, Severity, finding, join_path, Ctx, Finding, Lang, Message, RuleId, StepRef};
 use crate::rebuild::Mount;
 use crate::syntax::Keyword;
 
@@ -21,6 +21,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     title: "A file the build needs is missing from the build context",
     guide: "build-cache",
+    profile: Profile::Default,
+    fixable: false,
     refs: Refs {
         hadolint: &[],
         buildkit: &[],
