@@ -372,7 +372,17 @@ fn lint_with(
         }
     }
     if honor_suppressions {
-        findings.retain(|f| !ctx.suppressed(f));
+        let file = FileDirectives::of(dockerfile);
+        findings.retain(|f| !ctx.suppressed(f) && !file.skips(f.rule));
+        if file.checks_are_errors {
+            // `# check=error=true`: Docker fails the build on its checks; so do their findings.
+            for f in findings
+                .iter_mut()
+                .filter(|f| !f.rule.refs().buildkit.is_empty())
+            {
+                f.severity = Severity::Error;
+            }
+        }
     }
     findings.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
@@ -596,22 +606,108 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// `# shipshape ignore=SS001,SS003` (or `ignore=all`) among the comment lines
-/// directly above an instruction.
+/// Among the comment lines directly above an instruction: `# shipshape ignore=SS001,SS003`
+/// (or `ignore=all`), and hadolint's own `# hadolint ignore=DL3025,DL3006`, which silences the
+/// rules that have those names in hadolint, so a repository switches without editing its
+/// Dockerfiles.
 fn suppresses(comments: &[String], rule: RuleId) -> bool {
     comments.iter().any(|c| {
         let c = c.trim();
-        let Some(rest) = c.strip_prefix("shipshape") else {
-            return false;
-        };
-        let Some(list) = rest.trim_start().strip_prefix("ignore=") else {
-            return false;
-        };
-        list.split([',', ' '])
+        if let Some(list) = ignore_list(c, "shipshape") {
+            return list
+                .iter()
+                .any(|id| id.eq_ignore_ascii_case("all") || RuleId::from_name(id) == Some(rule));
+        }
+        if let Some(list) = ignore_list(c, "hadolint") {
+            return names_rule(&list, rule.refs().hadolint);
+        }
+        false
+    })
+}
+
+/// The codes of `<tool> ignore=A,B` (hadolint also allows spaces around `=`).
+fn ignore_list<'a>(comment: &'a str, tool: &str) -> Option<Vec<&'a str>> {
+    let rest = comment.strip_prefix(tool)?.trim_start();
+    let rest = rest
+        .strip_prefix("ignore")?
+        .trim_start()
+        .strip_prefix('=')?;
+    Some(
+        rest.split([',', ' '])
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .any(|id| id.eq_ignore_ascii_case("all") || RuleId::from_name(id) == Some(rule))
-    })
+            .collect(),
+    )
+}
+
+/// Whether a list of another tool's codes names one of the rule's names there.
+fn names_rule(list: &[&str], names: &[&str]) -> bool {
+    list.iter()
+        .any(|code| names.iter().any(|n| n.eq_ignore_ascii_case(code)))
+}
+
+/// What the file as a whole says about checks: BuildKit's `# check=skip=A,B;error=true` parser
+/// directive (its checks by their BuildKit names, or `all` of them), and hadolint's
+/// `# hadolint global ignore=DL3006` comment anywhere.
+struct FileDirectives {
+    buildkit_skip: Vec<String>,
+    buildkit_skip_all: bool,
+    hadolint_ignore: Vec<String>,
+    checks_are_errors: bool,
+}
+
+impl FileDirectives {
+    fn of(df: &Dockerfile) -> FileDirectives {
+        let mut d = FileDirectives {
+            buildkit_skip: Vec::new(),
+            buildkit_skip_all: false,
+            hadolint_ignore: Vec::new(),
+            checks_are_errors: false,
+        };
+        if let Some(check) = df.directive("check") {
+            for part in check.split(';') {
+                let (key, value) = part.split_once('=').unwrap_or((part, ""));
+                match key.trim().to_ascii_lowercase().as_str() {
+                    "skip" => {
+                        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                            if name.eq_ignore_ascii_case("all") {
+                                d.buildkit_skip_all = true;
+                            } else {
+                                d.buildkit_skip.push(name.to_string());
+                            }
+                        }
+                    }
+                    "error" => d.checks_are_errors = value.trim().eq_ignore_ascii_case("true"),
+                    _ => {}
+                }
+            }
+        }
+        let comments = df
+            .instructions
+            .iter()
+            .flat_map(|i| i.comments.iter())
+            .map(|c| c.trim());
+        for c in comments {
+            if let Some(rest) = c.strip_prefix("hadolint").map(str::trim_start) {
+                if let Some(list) = rest
+                    .strip_prefix("global")
+                    .and_then(|r| ignore_list(r.trim_start(), ""))
+                {
+                    d.hadolint_ignore.extend(list.iter().map(|s| s.to_string()));
+                }
+            }
+        }
+        d
+    }
+
+    fn skips(&self, rule: RuleId) -> bool {
+        let refs = rule.refs();
+        let skip: Vec<&str> = self.buildkit_skip.iter().map(String::as_str).collect();
+        let ignore: Vec<&str> = self.hadolint_ignore.iter().map(String::as_str).collect();
+        (self.buildkit_skip_all && !refs.buildkit.is_empty())
+            || names_rule(&skip, refs.buildkit)
+            || names_rule(&ignore, refs.hadolint)
+    }
 }
 
 /// Joins an image path onto a directory and normalises `.` and `..`.
@@ -771,6 +867,35 @@ mod tests {
         let src2 = src.replace("ignore=SS001, SS010", "ignore=SS003");
         assert!(fires(RuleId::SS001, &src2));
         assert!(fires(RuleId::SS010, &src2));
+    }
+
+    #[test]
+    fn hadolint_and_buildkit_suppressions_are_honoured_by_their_names() {
+        let src = "FROM python:3.13-slim\n# hadolint ignore=DL3025\nCMD fastapi run app/main.py\n";
+        assert!(!fires(RuleId::SS008, src));
+        // Another code silences nothing of ours.
+        assert!(fires(RuleId::SS008, &src.replace("DL3025", "DL3008")));
+        // hadolint's file-wide form, anywhere.
+        let global = "# hadolint global ignore=DL3006\nFROM python\nCMD [\"python\"]\n";
+        assert!(!fires(RuleId::SS009, global));
+        assert!(fires(RuleId::SS009, &global.replace("DL3006", "DL3020")));
+        // BuildKit's check directive: by the check's name, or all of its checks.
+        let directive = "# check=skip=JSONArgsRecommended\nFROM python:3.13-slim\nCMD fastapi run app/main.py\n";
+        assert!(!fires(RuleId::SS008, directive));
+        let all = directive.replace("JSONArgsRecommended", "all");
+        assert!(!fires(RuleId::SS008, &all));
+        // `all` is BuildKit's checks only: a rule BuildKit does not have still runs.
+        let ours = "# check=skip=all\nFROM python:3.13-slim\nWORKDIR /code\nCOPY . .\nRUN pip install -r requirements.txt\n";
+        assert!(fires(RuleId::SS001, ours));
+        // `error=true` makes BuildKit's checks errors, as the build would fail on them.
+        let strict = "# check=error=true\nFROM python:3.13-slim\nCMD fastapi run app/main.py\n";
+        let f = first(RuleId::SS008, strict);
+        assert_eq!(f.severity, Severity::Error);
+        // A check that must not be talked out of a finding still sees it.
+        let df = crate::parse(directive);
+        assert!(lint_all(&df, directive, &LintOptions::default())
+            .iter()
+            .any(|f| f.rule == RuleId::SS008));
     }
 
     #[test]
