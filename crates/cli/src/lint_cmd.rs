@@ -1,17 +1,19 @@
 //! `shipshape lint` and `shipshape fix`: the rules of the Dockerfile engine
 //! on files, as text, JSON or SARIF 2.1.0.
 
+use crate::config::{Flags, Loader};
+use crate::formats::{self, RebuildNote};
 use crate::input::{self, UsageError};
-use crate::rebuild_cmd::load_context;
+use crate::rebuild_cmd::{load_context, one_line, plan_since, render_json};
 use serde_json::{json, Value};
 use shipshape_dockerfile::{
     fix_all, lint, message_text, parse, Finding, Lang, LineIndex, LintOptions, Profile, RuleId,
     RuleSeverity,
 };
 use std::io::{IsTerminal, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...  (- reads standard input)";
+const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] [--config FILE | --no-config] [--since GIT_REF] FILE...  (- reads standard input)";
 const RULES_USAGE: &str =
     "usage: shipshape rules [--format text|json] [--profile default|strict|pedantic]";
 const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]";
@@ -21,20 +23,43 @@ enum Format {
     Text,
     Json,
     Sarif,
+    Github,
+    Gitlab,
+    Checkstyle,
+    Junit,
+}
+
+impl Format {
+    fn from_name(name: &str) -> Option<Format> {
+        Some(match name {
+            "text" => Format::Text,
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            "gitlab" => Format::Gitlab,
+            "checkstyle" => Format::Checkstyle,
+            "junit" => Format::Junit,
+            _ => return None,
+        })
+    }
 }
 
 /// One reported problem: a rule finding or a syntax error.
-struct Record {
-    file: String,
-    rule: String,
-    severity: RuleSeverity,
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
-    message: String,
-    fix: Option<Value>,
-    fix_title: Option<String>,
+pub(crate) struct Record {
+    pub file: String,
+    pub rule: String,
+    pub severity: RuleSeverity,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
+    pub fix: Option<Value>,
+    pub fix_title: Option<String>,
+    /// The first line of the text the finding points at (stable fingerprints).
+    pub snippet: String,
+    /// Whether it is at or above its file's failure level.
+    pub fails: bool,
 }
 
 pub fn run_lint(args: &[String]) -> i32 {
@@ -68,18 +93,21 @@ fn read(file: &str) -> Result<String, UsageError> {
     input::read_text(file)
 }
 
+fn context_of(file: &str, dir: &Path) -> Result<shipshape_dockerfile::BuildContext, UsageError> {
+    if !dir.is_dir() {
+        return Err(UsageError(format!(
+            "context {} is not a directory",
+            dir.display()
+        )));
+    }
+    let name = if file == "-" { "Dockerfile" } else { file };
+    load_context(name, dir)
+}
+
 fn options_for(file: &str, context: Option<&str>) -> Result<LintOptions, UsageError> {
     let mut options = LintOptions::default();
     if let Some(dir) = context {
-        let dir = Path::new(dir);
-        if !dir.is_dir() {
-            return Err(UsageError(format!(
-                "context {} is not a directory",
-                dir.display()
-            )));
-        }
-        let name = if file == "-" { "Dockerfile" } else { file };
-        options.context = Some(load_context(name, dir)?);
+        options.context = Some(context_of(file, Path::new(dir))?);
     }
     Ok(options)
 }
@@ -87,9 +115,8 @@ fn options_for(file: &str, context: Option<&str>) -> Result<LintOptions, UsageEr
 fn lint_files(args: &[String]) -> Result<i32, UsageError> {
     let mut format = Format::Text;
     let mut lang = Lang::En;
-    let mut context: Option<String> = None;
-    let mut fail: Option<RuleSeverity> = Some(RuleSeverity::Warning);
-    let mut profile = Profile::Default;
+    let mut flags = Flags::default();
+    let mut since: Option<String> = None;
     let mut files = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -102,33 +129,21 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
         };
         match name {
             "--format" => {
-                format = match take(&mut i)?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    "sarif" => Format::Sarif,
-                    other => {
-                        return Err(UsageError(format!("unknown format {other}; {LINT_USAGE}")))
-                    }
-                }
+                let v = take(&mut i)?;
+                format = Format::from_name(&v)
+                    .ok_or_else(|| UsageError(format!("unknown format {v}; {LINT_USAGE}")))?;
             }
             "--lang" => {
                 let v = take(&mut i)?;
                 lang = Lang::from_code(&v)
                     .ok_or_else(|| UsageError(format!("unknown language {v} (en, ko or ja)")))?;
             }
-            "--context" => context = Some(take(&mut i)?),
-            "--profile" => profile = profile_of(&take(&mut i)?)?,
-            "--fail-level" => {
-                let v = take(&mut i)?;
-                fail = match v.as_str() {
-                    "none" => None,
-                    other => Some(RuleSeverity::from_name(other).ok_or_else(|| {
-                        UsageError(format!(
-                            "unknown fail level {other} (error, warning, info or none)"
-                        ))
-                    })?),
-                }
-            }
+            "--context" => flags.context = Some(take(&mut i)?),
+            "--profile" => flags.profile = Some(profile_of(&take(&mut i)?)?),
+            "--fail-level" => flags.failure_level = Some(fail_level_of(&take(&mut i)?)?),
+            "--config" => flags.config = Some(take(&mut i)?),
+            "--no-config" => flags.no_config = true,
+            "--since" => since = Some(take(&mut i)?),
             "-h" | "--help" => {
                 println!("{LINT_USAGE}");
                 return Ok(0);
@@ -144,37 +159,128 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
     if files.is_empty() {
         return Err(UsageError(format!("no file given; {LINT_USAGE}")));
     }
+    if flags.config.is_some() && flags.no_config {
+        return Err(UsageError("--config and --no-config: give one".into()));
+    }
+    if since.is_some() && files.iter().any(|f| f == "-") {
+        return Err(UsageError(
+            "--since compares a file with git; standard input has no history".into(),
+        ));
+    }
+    let mut loader = Loader::default();
     let mut records = Vec::new();
+    let mut notes: Vec<RebuildNote> = Vec::new();
+    let mut plans: Vec<(String, Value)> = Vec::new();
+    let mut site_url: Option<String> = None;
     for file in &files {
         let source = read(file)?;
-        let mut options = options_for(file, context.as_deref())?;
-        options.disabled = RuleId::ALL
-            .into_iter()
-            .filter(|r| r.meta().profile > profile)
-            .collect();
-        records.extend(lint_one(file, &source, &options, lang));
+        let config = loader.effective(file, &flags)?;
+        let mut options = LintOptions::default();
+        if let Some((dir, _)) = &config.context {
+            options.context = Some(context_of(file, dir)?);
+        }
+        options.disabled = config.disabled();
+        if site_url.is_none() {
+            site_url = config.site_url.as_ref().map(|(u, _)| u.clone());
+        }
+        for mut r in lint_one(file, &source, &options, lang) {
+            if let Some(rule) = RuleId::from_name(&r.rule) {
+                match config.severity_of(rule, r.severity) {
+                    Some(s) => r.severity = s,
+                    None => continue,
+                }
+            }
+            r.fails = config
+                .failure_level
+                .0
+                .is_some_and(|level| r.severity >= level);
+            records.push(r);
+        }
+        if let Some(git_ref) = &since {
+            let dir = match &config.context {
+                Some((d, _)) => d.clone(),
+                None => Path::new(file)
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from(".")),
+            };
+            let plan = plan_since(file, &source, &dir, git_ref)?;
+            notes.push(RebuildNote {
+                file: file.clone(),
+                summary: format!("since {git_ref}, {}", one_line(&plan)),
+            });
+            let json: Value = serde_json::from_str(&render_json(&plan)).unwrap_or(Value::Null);
+            plans.push((file.clone(), json));
+        }
     }
     let stdout = std::io::stdout();
     let colour =
         format == Format::Text && stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let pretty = |v: &Value| {
+        let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+        s.push('\n');
+        s
+    };
+    let rebuild_json = || -> Value {
+        Value::Array(
+            plans
+                .iter()
+                .zip(&notes)
+                .map(|((file, plan), note)| {
+                    json!({ "file": file, "since": since, "summary": note.summary, "plan": plan })
+                })
+                .collect(),
+        )
+    };
     let output = match format {
-        Format::Text => text(&records, colour, lang),
+        Format::Text => {
+            let mut out = text(&records, colour, lang);
+            for n in &notes {
+                out.push_str(&format!("{}: {}\n", n.file, n.summary));
+            }
+            out
+        }
         Format::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&records.iter().map(record_json).collect::<Vec<_>>())
-                    .unwrap_or_default();
-            s.push('\n');
-            s
+            let findings = Value::Array(records.iter().map(record_json).collect());
+            if since.is_some() {
+                pretty(&json!({ "findings": findings, "rebuild": rebuild_json() }))
+            } else {
+                pretty(&findings)
+            }
         }
         Format::Sarif => {
-            let mut s = serde_json::to_string_pretty(&sarif(&records, &files)).unwrap_or_default();
-            s.push('\n');
-            s
+            let mut doc = sarif(&records, &files, site_url.as_deref());
+            if since.is_some() {
+                doc["runs"][0]["properties"] = json!({ "rebuild": rebuild_json() });
+            }
+            pretty(&doc)
         }
+        Format::Github => formats::github(&records, &notes),
+        Format::Gitlab => formats::gitlab(&records),
+        Format::Checkstyle => formats::checkstyle(&records, &files),
+        Format::Junit => formats::junit(&records, &files, &|r: &Record| r.fails, &notes),
     };
     print!("{output}");
-    let failed = fail.is_some_and(|level| records.iter().any(|r| r.severity >= level));
+    if matches!(format, Format::Gitlab | Format::Checkstyle) {
+        // These formats have no place for it: the summary goes to the log.
+        for n in &notes {
+            eprintln!("{}: {}", n.file, n.summary);
+        }
+    }
+    let failed = records.iter().any(|r| r.fails);
     Ok(if failed { 1 } else { 0 })
+}
+
+fn fail_level_of(v: &str) -> Result<Option<RuleSeverity>, UsageError> {
+    match v {
+        "none" => Ok(None),
+        other => Ok(Some(RuleSeverity::from_name(other).ok_or_else(|| {
+            UsageError(format!(
+                "unknown fail level {other} (error, warning, info or none)"
+            ))
+        })?)),
+    }
 }
 
 fn profile_of(name: &str) -> Result<Profile, UsageError> {
@@ -293,6 +399,8 @@ fn lint_one(file: &str, source: &str, options: &LintOptions, lang: Lang) -> Vec<
             message: d.kind.to_string(),
             fix: None,
             fix_title: None,
+            snippet: snippet(source, d.span.start),
+            fails: false,
         })
         .collect();
     for f in lint(&dockerfile, source, options) {
@@ -334,7 +442,17 @@ fn record(file: &str, source: &str, index: &LineIndex, f: &Finding, lang: Lang) 
         message: message_text(&f.message, lang),
         fix,
         fix_title,
+        snippet: snippet(source, f.span.start),
+        fails: false,
     }
+}
+
+/// The line of `source` that holds byte `at`.
+fn snippet(source: &str, at: usize) -> String {
+    let at = at.min(source.len());
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    source.get(start..end).unwrap_or("").to_string()
 }
 
 fn record_json(r: &Record) -> Value {
@@ -397,17 +515,21 @@ fn sarif_level(s: RuleSeverity) -> &'static str {
     }
 }
 
-fn sarif(records: &[Record], files: &[String]) -> Value {
+fn sarif(records: &[Record], files: &[String], site_url: Option<&str>) -> Value {
     let rules: Vec<Value> = RuleId::ALL
         .iter()
         .map(|r| {
-            json!({
+            let mut d = json!({
                 "id": r.as_str(),
                 "shortDescription": { "text": r.title() },
                 "defaultConfiguration": { "level": sarif_level(r.severity()) },
-                "helpUri": format!("https://shipshape.dev/en/rules/{}/", r.as_str()),
                 "properties": { "refs": refs_json(*r), "profile": r.meta().profile.as_str() },
-            })
+            });
+            // Only a real address: without one the field is left out.
+            if let Some(site) = site_url {
+                d["helpUri"] = json!(format!("{site}/en/rules/{}/", r.as_str()));
+            }
+            d
         })
         .collect();
     let uri = |f: &str| {
@@ -469,16 +591,19 @@ fn sarif(records: &[Record], files: &[String]) -> Value {
         .iter()
         .map(|f| json!({ "location": { "uri": uri(f) } }))
         .collect();
+    let mut driver = json!({
+        "name": "shipshape",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let Some(site) = site_url {
+        driver["informationUri"] = json!(format!("{site}/"));
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "shipshape",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://shipshape.dev/",
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "artifacts": artifacts,
             "results": results,
         }],

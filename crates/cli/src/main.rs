@@ -4,8 +4,11 @@
 //! shipshape rebuild FILE [--changed PATH...] [--build-arg NAME=VALUE...] [--target STAGE]
 //!                   [--previous OLD_FILE | --since GIT_REF] [--context DIR] [--format text|json]
 //! shipshape parse FILE [--format json|buildkit]
-//! shipshape lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
-//!                [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...
+//! shipshape lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja]
+//!                [--context DIR] [--profile default|strict|pedantic]
+//!                [--fail-level error|warning|info|none] [--config FILE | --no-config]
+//!                [--since GIT_REF] FILE...
+//! shipshape config [FILE] [--config FILE | --no-config] [--format text|json]
 //! shipshape rules [--format text|json] [--profile default|strict|pedantic]
 //! shipshape fix FILE [--write] [--context DIR]
 //! shipshape capacity ...
@@ -17,7 +20,10 @@
 //! with one line on standard error.
 
 mod capacity;
+mod config;
+mod config_cmd;
 mod exercises_cmd;
+mod formats;
 mod git;
 mod input;
 mod lint_cmd;
@@ -37,17 +43,46 @@ commands:
                  Dockerfile too: --previous, or --since a git ref)
   parse FILE [--format json|buildkit]
                  print the syntax tree (json) or BuildKit's AST dump
-  lint [--format text|json|sarif] [--lang en|ko|ja] [--context DIR]
-       [--profile default|strict|pedantic] [--fail-level error|warning|info|none] FILE...
-                 find cache-breaking order and other mistakes (- reads stdin)
+  lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja]
+       [--context DIR] [--profile default|strict|pedantic]
+       [--fail-level error|warning|info|none] [--config FILE | --no-config]
+       [--since GIT_REF] FILE...
+                 find cache-breaking order and other mistakes (- reads stdin); the
+                 configuration is shipshape.toml, [tool.shipshape] in pyproject.toml
+                 or .hadolint.yaml, found from the Dockerfile's directory upwards
   rules [--format text|json] [--profile default|strict|pedantic]
                  every rule: severity, profile, fix, names in hadolint and BuildKit
+  config [FILE] [--config FILE | --no-config] [--format text|json]
+                 the configuration lint runs FILE with, and where each value came from
   fix FILE [--write] [--context DIR]
                  apply the safe fixes; print the result or rewrite the file
   capacity ...   capacity planning (see `shipshape capacity --help`)
   exercises ...  the onboarding exercises: list, show, check, code, verify
                  (see `shipshape exercises --help`)
 ";
+
+/// `shipshape 0.1.0 (rules 16, set 3f9a0c12)`: the version and the rule set's, a digest of each
+/// rule's id, severity, profile and names elsewhere, which changes whenever a rule is added or
+/// changes what it reports; a CI log then says which rules judged the build.
+fn version() -> String {
+    use shipshape_dockerfile::RuleId;
+    let mut h: u32 = 0x811c_9dc5;
+    for r in RuleId::ALL {
+        let refs = r.refs();
+        let parts = [r.as_str(), r.severity().as_str(), r.meta().profile.as_str()];
+        for p in parts.iter().chain(refs.hadolint).chain(refs.buildkit) {
+            for b in p.bytes().chain([0]) {
+                h ^= u32::from(b);
+                h = h.wrapping_mul(0x0100_0193);
+            }
+        }
+    }
+    format!(
+        "shipshape {} (rules {}, set {h:08x})",
+        env!("CARGO_PKG_VERSION"),
+        RuleId::ALL.len()
+    )
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,6 +100,7 @@ fn run(args: &[String]) -> i32 {
         "parse" => parse_cmd::run(rest),
         "lint" => lint_cmd::run_lint(rest),
         "rules" => lint_cmd::run_rules(rest),
+        "config" => config_cmd::run(rest),
         "fix" => lint_cmd::run_fix(rest),
         "capacity" => capacity::run(rest),
         "exercises" => exercises_cmd::run(rest),
@@ -72,8 +108,8 @@ fn run(args: &[String]) -> i32 {
             print!("{USAGE}");
             0
         }
-        "--version" | "-V" => {
-            println!("shipshape {}", env!("CARGO_PKG_VERSION"));
+        "--version" | "-V" | "version" => {
+            println!("{}", version());
             0
         }
         other => {

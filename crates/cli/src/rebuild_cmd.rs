@@ -190,6 +190,27 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
     Ok(0)
 }
 
+/// The plan of the change since a git ref, as `rebuild --since` makes it (for `lint --since`).
+pub(crate) fn plan_since(
+    file: &str,
+    source: &str,
+    context_dir: &Path,
+    git_ref: &str,
+) -> Result<RebuildPlan, UsageError> {
+    let context = load_context(file, context_dir)?;
+    let since = crate::git::since(git_ref, Path::new(file), context_dir)?;
+    let changes = Changes {
+        paths: since.changed,
+        build_args: Vec::new(),
+        previous: Some(parse(&since.dockerfile)),
+    };
+    let result = plan(&parse(source), &context, &changes, None);
+    if let Some(problem) = result.problems.iter().find(|p| !p.is_note()) {
+        return Err(UsageError(format!("{file}: --since: {problem}")));
+    }
+    Ok(result)
+}
+
 /// Files under the context and the ignore file that applies to it.
 pub(crate) fn load_context(dockerfile: &str, dir: &Path) -> Result<BuildContext, UsageError> {
     let mut paths = Vec::new();

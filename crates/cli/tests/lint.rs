@@ -354,3 +354,18 @@ fn a_profile_selects_rules_and_an_unknown_one_is_refused() {
     let o = shipshape(&["rules", "--profile", "default", "--format", "json"], &dir);
     assert_eq!(json(&o).as_array().unwrap().len(), RuleId::ALL.len());
 }
+
+#[test]
+fn version_names_the_rule_set() {
+    let o = shipshape(&["--version"], Path::new("."));
+    let line = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    let want = format!(
+        "shipshape {} (rules {}, set ",
+        env!("CARGO_PKG_VERSION"),
+        RuleId::ALL.len()
+    );
+    assert!(line.starts_with(&want), "{line}");
+    let digest = line.trim_end_matches(')').rsplit(' ').next().unwrap();
+    assert_eq!(digest.len(), 8);
+    assert!(digest.chars().all(|c| c.is_ascii_hexdigit()), "{line}");
+}

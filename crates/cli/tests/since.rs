@@ -261,3 +261,68 @@ fn previous_compares_two_files_and_combines_with_changes() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn lint_since_adds_what_the_change_reruns_beside_the_findings() {
+    let dir = repo("lint-since");
+    std::fs::write(dir.join("requirements.txt"), "fastapi\nhttpx\n").unwrap();
+    let plain = shipshape(&["lint", "Dockerfile"], &dir);
+    let o = shipshape(&["lint", "Dockerfile", "--since", "HEAD"], &dir);
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.starts_with(&out(&plain)),
+        "the findings come first, as without --since"
+    );
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Dockerfile: since HEAD, this change reruns 4 steps, 1 heavy (line 5: RUN pip install --no-cache-dir -r requirements.txt)"
+    );
+    // JSON: the findings and the plan, which is `rebuild --format json`'s.
+    let o = shipshape(
+        &["lint", "Dockerfile", "--since", "HEAD", "--format", "json"],
+        &dir,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert!(v["findings"].is_array());
+    let r = shipshape(
+        &[
+            "rebuild",
+            "Dockerfile",
+            "--since",
+            "HEAD",
+            "--format",
+            "json",
+        ],
+        &dir,
+    );
+    let plan: serde_json::Value = serde_json::from_str(&out(&r)).unwrap();
+    assert_eq!(v["rebuild"][0]["plan"], plan);
+    assert_eq!(v["rebuild"][0]["file"], "Dockerfile");
+    // SARIF carries it in the run's properties; GitHub as a notice.
+    let o = shipshape(
+        &["lint", "Dockerfile", "--since", "HEAD", "--format", "sarif"],
+        &dir,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["runs"][0]["properties"]["rebuild"][0]["plan"], plan);
+    let o = shipshape(
+        &[
+            "lint",
+            "Dockerfile",
+            "--since",
+            "HEAD",
+            "--format",
+            "github",
+        ],
+        &dir,
+    );
+    let last = out(&o).lines().last().unwrap().to_string();
+    assert!(
+        last.starts_with("::notice file=Dockerfile,title=shipshape rebuild::since HEAD, this change reruns 4 steps"),
+        "{last}"
+    );
+    // A ref git does not know is a usage error, as for rebuild.
+    let o = shipshape(&["lint", "Dockerfile", "--since", "nope"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+}

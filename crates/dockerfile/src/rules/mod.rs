@@ -140,6 +140,22 @@ impl RuleId {
             .find(|r| r.as_str().eq_ignore_ascii_case(name.trim()))
     }
 
+    /// The rules a name stands for, case-insensitively: a Shipshape id (`SS008`), a hadolint
+    /// code (`DL3025`) or a BuildKit check (`JSONArgsRecommended`). Empty when no rule has it.
+    pub fn named(name: &str) -> Vec<RuleId> {
+        let name = name.trim();
+        if let Some(r) = RuleId::from_name(name) {
+            return vec![r];
+        }
+        RuleId::ALL
+            .into_iter()
+            .filter(|r| {
+                let refs = r.refs();
+                names_rule(&[name], refs.hadolint) || names_rule(&[name], refs.buildkit)
+            })
+            .collect()
+    }
+
     /// A short English title (SARIF `shortDescription`, documentation): the rule page's title.
     pub fn title(self) -> &'static str {
         self.meta().title
@@ -867,6 +883,16 @@ mod tests {
         let src2 = src.replace("ignore=SS001, SS010", "ignore=SS003");
         assert!(fires(RuleId::SS001, &src2));
         assert!(fires(RuleId::SS010, &src2));
+    }
+
+    #[test]
+    fn a_name_from_any_tool_finds_its_rules() {
+        assert_eq!(RuleId::named("ss008"), vec![RuleId::SS008]);
+        assert_eq!(RuleId::named("DL3025"), vec![RuleId::SS008]);
+        assert_eq!(RuleId::named("jsonargsrecommended"), vec![RuleId::SS008]);
+        assert_eq!(RuleId::named("DL3007"), vec![RuleId::SS009]);
+        assert!(RuleId::named("DL9999").is_empty());
+        assert!(RuleId::named("").is_empty());
     }
 
     #[test]
