@@ -375,10 +375,12 @@ fn read_toml(path: &Path, text: &str, kind: Kind) -> Result<ConfigFile, UsageErr
                         describe(other),
                     ))
                 }
-                None => return Err(UsageError(format!(
+                None => {
+                    return Err(UsageError(format!(
                     "{}: key `{here}`: needs `files`, the globs of the Dockerfiles it applies to",
                     path.display()
-                ))),
+                )))
+                }
             };
             let layer = read_layer(path, &dir, t, &format!("{here}."), false)?;
             overrides.push(Override { files, layer });
@@ -648,10 +650,12 @@ fn read_hadolint(path: &Path, text: &str) -> Result<ConfigFile, UsageError> {
                         "error" => RuleSeverity::Error,
                         "warning" => RuleSeverity::Warning,
                         "info" | "style" => RuleSeverity::Info,
-                        other => return Err(UsageError(format!(
+                        other => {
+                            return Err(UsageError(format!(
                             "{}: key `override.{other}`: expected error, warning, info or style",
                             path.display()
-                        ))),
+                        )))
+                        }
                     };
                     let here = format!("override.{level_name}");
                     for name in strings(&here, lv)? {
