@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] [--config FILE | --no-config] [--since GIT_REF] FILE...  (- reads standard input)";
 const RULES_USAGE: &str =
     "usage: shipshape rules [--format text|json] [--profile default|strict|pedantic]";
-const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]";
+const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]  (the lint's configuration applies: ignored rules are not fixed)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -649,7 +649,29 @@ fn fix_file(args: &[String]) -> Result<i32, UsageError> {
         ));
     }
     let source = read(&file)?;
-    let options = options_for(&file, context.as_deref())?;
+    // The same configuration as lint: an ignored rule's fix is not applied either.
+    let config = Loader::default().effective(
+        &file,
+        &Flags {
+            context: context.clone(),
+            ..Flags::default()
+        },
+    )?;
+    let mut options = options_for(
+        &file,
+        config
+            .context
+            .as_ref()
+            .map(|(d, _)| d.to_string_lossy().into_owned())
+            .as_deref(),
+    )?;
+    options.disabled = config.disabled();
+    for rule in RuleId::ALL {
+        if config.severity_of(rule, rule.severity()).is_none() && !options.disabled.contains(&rule)
+        {
+            options.disabled.push(rule);
+        }
+    }
     let (fixed, rules) = fix_all(&source, &options, 50);
     if write {
         if fixed != source {

@@ -370,3 +370,25 @@ fn config_prints_each_value_and_where_it_came_from() {
     assert_eq!(v["profile"]["from"], "default");
     assert_eq!(v["failure-level"]["value"], "warning");
 }
+
+#[test]
+fn fix_leaves_the_rules_a_config_ignores() {
+    let dir = tree("fix");
+    let fixed = |dir: &Path| {
+        let o = shipshape(&["fix", "services/api/Dockerfile"], dir);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // Without a configuration the shell-form CMD becomes exec form...
+    assert!(fixed(&dir).contains("CMD [\"fastapi\", \"run\", \"app/main.py\"]"));
+    // ...and not when the team ignores DL3025, or turns the rule off.
+    std::fs::write(dir.join("shipshape.toml"), "ignore = [\"DL3025\"]\n").unwrap();
+    let text = fixed(&dir);
+    assert!(text.contains("CMD fastapi run app/main.py"), "{text}");
+    assert!(
+        text.contains("--no-cache-dir"),
+        "other fixes still apply: {text}"
+    );
+    std::fs::write(dir.join("shipshape.toml"), "[severity]\nSS008 = \"off\"\n").unwrap();
+    assert!(fixed(&dir).contains("CMD fastapi run app/main.py"));
+}
