@@ -239,6 +239,25 @@ fn check_every_fix(name: &str, source: &str) -> usize {
             let intended = apply_fix(source, &removal);
             assert_ne!(intended, source, "{name}: SS015 fix removes nothing");
             meaning(&intended, &context)
+        } else if f.rule == RuleId::SS040 {
+            // The fix changes what the image starts, on purpose: `fastapi dev` becomes
+            // `fastapi run` and `--reload` goes; nothing else may change.
+            let mut m = before.clone();
+            let mut start: Vec<String> = Vec::new();
+            for (i, w) in m.start.iter().enumerate() {
+                if w == "--reload" {
+                    continue;
+                }
+                let after_fastapi = i > 0 && m.start[i - 1].rsplit('/').next() == Some("fastapi");
+                start.push(if w == "dev" && after_fastapi {
+                    "run".into()
+                } else {
+                    w.clone()
+                });
+            }
+            assert_ne!(start, m.start, "{name}: SS040 fix changes nothing");
+            m.start = start;
+            m
         } else {
             before.clone()
         };

@@ -121,7 +121,15 @@ rules! {
     SS015 => ss015_shell_comment,
     /// A file the build copies, mounts or installs from is missing from the build context.
     SS016 => ss016_missing_from_context,
+    /// A development server (`fastapi dev`, `--reload`) starts the final image.
+    SS040 => ss040_dev_server,
+    /// Gunicorn runs the deprecated `uvicorn.workers` worker class.
+    SS041 => ss041_uvicorn_workers,
+    /// Proxy headers on without `--forwarded-allow-ips`: only 127.0.0.1 is trusted.
+    SS042 => ss042_forwarded_allow_ips,
 }
+
+mod start;
 
 use crate::rebuild::BuildContext;
 use crate::span::Span;
