@@ -13,7 +13,6 @@ pub(crate) struct StartPart {
     pub index: usize,
     /// Exec form: its words; shell form: each simple command's words.
     pub commands: Vec<Vec<String>>,
-    pub exec_form: bool,
 }
 
 /// The ENTRYPOINT then the CMD in effect in the final image (either may be missing).
@@ -35,25 +34,16 @@ pub(crate) fn start_parts(ctx: &Ctx) -> Vec<StartPart> {
         .into_iter()
         .flatten()
         .filter_map(|k| {
-            let (commands, exec_form) = match &ctx.instr(k).arguments {
-                Arguments::Exec(words) => {
-                    (vec![words.iter().map(|w| w.value.clone()).collect()], true)
-                }
-                Arguments::Shell(w) => (
-                    split_script(&w.value)
-                        .0
-                        .into_iter()
-                        .map(|c| c.words)
-                        .collect(),
-                    false,
-                ),
+            let commands = match &ctx.instr(k).arguments {
+                Arguments::Exec(words) => vec![words.iter().map(|w| w.value.clone()).collect()],
+                Arguments::Shell(w) => split_script(&w.value)
+                    .0
+                    .into_iter()
+                    .map(|c| c.words)
+                    .collect(),
                 _ => return None,
             };
-            Some(StartPart {
-                index: k,
-                commands,
-                exec_form,
-            })
+            Some(StartPart { index: k, commands })
         })
         .collect()
 }
