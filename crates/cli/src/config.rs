@@ -129,6 +129,8 @@ pub struct Effective {
 pub struct Flags {
     pub config: Option<String>,
     pub no_config: bool,
+    /// `--ignore NAME`, added to the file's list.
+    pub ignore: Vec<String>,
     pub profile: Option<Profile>,
     pub failure_level: Option<Option<RuleSeverity>>,
     pub context: Option<String>,
@@ -261,7 +263,36 @@ fn discover(dockerfile: &str) -> Result<Option<(PathBuf, Kind)>, UsageError> {
             }
         }
     }
-    Ok(None)
+    // Then where hadolint itself looks: the working directory, and the user's configuration.
+    Ok(hadolint_fallbacks()
+        .into_iter()
+        .find(|p| p.is_file())
+        .map(|p| (p, Kind::Hadolint)))
+}
+
+/// hadolint's own lookup after `$PWD/.hadolint.yaml`: `$XDG_CONFIG_HOME/hadolint.yaml`,
+/// `~/.config/hadolint.yaml`, `~/.hadolint/hadolint.yaml`, `~/hadolint/config.yaml`,
+/// `~/.hadolint.yaml` (each also as `.yml`).
+fn hadolint_fallbacks() -> Vec<PathBuf> {
+    let mut dirs: Vec<(PathBuf, &str)> = Vec::new();
+    if let Ok(cwd) = std::env::current_dir() {
+        dirs.push((cwd, ".hadolint"));
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let xdg = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.as_ref().map(|h| h.join(".config")));
+    if let Some(x) = xdg {
+        dirs.push((x, "hadolint"));
+    }
+    if let Some(h) = &home {
+        dirs.push((h.join(".hadolint"), "hadolint"));
+        dirs.push((h.join("hadolint"), "config"));
+        dirs.push((h.clone(), ".hadolint"));
+    }
+    dirs.into_iter()
+        .flat_map(|(d, stem)| ["yaml", "yml"].map(|ext| d.join(format!("{stem}.{ext}"))))
+        .collect()
 }
 
 fn has_shipshape_table(path: &Path) -> Result<bool, UsageError> {
@@ -761,7 +792,24 @@ fn resolve(file: Option<&ConfigFile>, dockerfile: &str, flags: &Flags) -> Effect
     if let Some(c) = &flags.context {
         e.context = Some((PathBuf::from(c), Origin::Flag("--context")));
     }
+    for name in &flags.ignore {
+        e.ignore.push(Ignored {
+            name: name.trim().to_string(),
+            rules: RuleId::named(name),
+            origin: Origin::Flag("--ignore"),
+        });
+    }
     e
+}
+
+/// Checks a `--ignore` value as a file's `ignore` entry is checked.
+pub fn check_ignore_flag(name: &str) -> Result<(), UsageError> {
+    if RuleId::named(name).is_empty() && !foreign_code(name) {
+        return Err(UsageError(format!(
+            "--ignore {name}: no rule has that name (`shipshape rules` lists them, with their hadolint and BuildKit names)"
+        )));
+    }
+    Ok(())
 }
 
 /// The Dockerfile's path relative to the configuration file's directory, with `/`.

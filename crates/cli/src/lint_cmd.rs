@@ -13,7 +13,7 @@ use shipshape_dockerfile::{
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] [--config FILE | --no-config] [--since GIT_REF] FILE...  (- reads standard input)";
+const LINT_USAGE: &str = "usage: shipshape lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--lang en|ko|ja] [--context DIR] [--profile default|strict|pedantic] [--fail-level error|warning|info|none] [--config FILE | --no-config] [--ignore NAME,...] [--no-fail] [--since GIT_REF] FILE...  (- reads standard input; hadolint's -t/--failure-threshold is accepted too)";
 const RULES_USAGE: &str =
     "usage: shipshape rules [--format text|json] [--profile default|strict|pedantic]";
 const FIX_USAGE: &str = "usage: shipshape fix FILE [--write] [--context DIR]  (the lint's configuration applies: ignored rules are not fixed)";
@@ -144,6 +144,23 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
             "--config" => flags.config = Some(take(&mut i)?),
             "--no-config" => flags.no_config = true,
             "--since" => since = Some(take(&mut i)?),
+            // hadolint's spellings, so a CI line switches by changing the program's name.
+            "--ignore" => {
+                let v = take(&mut i)?;
+                for name in v.split(',').filter(|n| !n.trim().is_empty()) {
+                    crate::config::check_ignore_flag(name)?;
+                    flags.ignore.push(name.trim().to_string());
+                }
+            }
+            "--no-fail" => flags.failure_level = Some(None),
+            "-t" | "--failure-threshold" => {
+                let v = take(&mut i)?;
+                flags.failure_level = Some(match v.as_str() {
+                    "style" => Some(RuleSeverity::Info),
+                    "ignore" => None,
+                    other => fail_level_of(other)?,
+                });
+            }
             "-h" | "--help" => {
                 println!("{LINT_USAGE}");
                 return Ok(0);

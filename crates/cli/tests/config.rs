@@ -13,6 +13,9 @@ fn shipshape(args: &[&str], dir: &Path) -> Output {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("SHIPSHAPE_SITE_URL")
+        // No user configuration (~/.hadolint.yaml) from the machine running the tests.
+        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("XDG_CONFIG_HOME")
         .output()
         .expect("run shipshape")
 }
@@ -391,4 +394,89 @@ fn fix_leaves_the_rules_a_config_ignores() {
     );
     std::fs::write(dir.join("shipshape.toml"), "[severity]\nSS008 = \"off\"\n").unwrap();
     assert!(fixed(&dir).contains("CMD fastapi run app/main.py"));
+}
+
+#[test]
+fn hadolints_command_line_spellings_work_too() {
+    let dir = tree("flags");
+    // --ignore takes any tool's names, comma-separated or repeated, on top of the file's.
+    std::fs::write(dir.join("shipshape.toml"), "ignore = [\"SS010\"]\n").unwrap();
+    let found = rules(&lint(
+        &dir,
+        "services/api/Dockerfile",
+        &["--ignore", "DL3025,DL3007", "--ignore", "SS001"],
+    ));
+    for gone in ["SS010", "SS008", "SS009", "SS001"] {
+        assert!(
+            !found.iter().any(|r| r.starts_with(gone)),
+            "{gone} in {found:?}"
+        );
+    }
+    let o = lint(&dir, "services/api/Dockerfile", &["--ignore", "SS999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--ignore SS999"));
+    // --no-fail and -t / --failure-threshold as hadolint has them (style is info).
+    assert_eq!(
+        lint(&dir, "services/api/Dockerfile", &["--no-fail"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        lint(&dir, "services/api/Dockerfile", &["-t", "error"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        lint(
+            &dir,
+            "services/api/Dockerfile",
+            &["--failure-threshold", "style"]
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_users_hadolint_config_is_found_where_hadolint_looks() {
+    let dir = tree("home");
+    let home = dir.join("home");
+    std::fs::create_dir_all(home.join(".config")).unwrap();
+    std::fs::write(home.join(".config/hadolint.yaml"), "ignored: [DL3025]\n").unwrap();
+    let run = |xdg: Option<&Path>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_shipshape"));
+        c.args(["lint", "--format", "json", "services/api/Dockerfile"])
+            .current_dir(&dir)
+            .env("HOME", &home)
+            .env_remove("SHIPSHAPE_SITE_URL");
+        match xdg {
+            Some(x) => c.env("XDG_CONFIG_HOME", x),
+            None => c.env_remove("XDG_CONFIG_HOME"),
+        };
+        rules(&c.output().unwrap())
+    };
+    assert!(
+        !run(None).iter().any(|r| r.starts_with("SS008")),
+        "~/.config/hadolint.yaml"
+    );
+    let xdg = dir.join("xdg");
+    std::fs::create_dir_all(&xdg).unwrap();
+    std::fs::write(xdg.join("hadolint.yaml"), "ignored: [DL3007]\n").unwrap();
+    let found = run(Some(&xdg));
+    assert!(
+        found.iter().any(|r| r.starts_with("SS008"))
+            && !found.iter().any(|r| r.starts_with("SS009")),
+        "$XDG_CONFIG_HOME first: {found:?}"
+    );
+    // A project's own file wins over the user's.
+    std::fs::write(dir.join("services/.hadolint.yml"), "ignored: [SS010]\n").unwrap();
+    let found = run(None);
+    assert!(
+        found.iter().any(|r| r.starts_with("SS008"))
+            && !found.iter().any(|r| r.starts_with("SS010")),
+        "{found:?}"
+    );
 }

@@ -12,6 +12,8 @@ use std::process::{Command, Output};
 fn shipshape(args: &[&str], dir: &Path, site: Option<&str>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shipshape"));
     c.args(args).current_dir(dir).env("NO_COLOR", "1");
+    c.env("HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("XDG_CONFIG_HOME");
     match site {
         Some(s) => c.env("SHIPSHAPE_SITE_URL", s),
         None => c.env_remove("SHIPSHAPE_SITE_URL"),

@@ -17,6 +17,9 @@ fn shipshape(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(repo())
         .env("NO_COLOR", "1")
+        // No user configuration (~/.hadolint.yaml) from the machine running the tests.
+        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("XDG_CONFIG_HOME")
         .output()
         .expect("run shipshape");
     (

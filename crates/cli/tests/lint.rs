@@ -10,6 +10,9 @@ fn shipshape(args: &[&str], dir: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // No user configuration (~/.hadolint.yaml) from the machine running the tests.
+        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("XDG_CONFIG_HOME")
         .output()
         .expect("run shipshape")
 }
