@@ -1,15 +1,15 @@
 //! SS042 (warning): the final image starts Uvicorn (or `fastapi run`) with `--proxy-headers`
 //! but without `--forwarded-allow-ips` (nor `FORWARDED_ALLOW_IPS` in its environment).
 //!
-//! `--proxy-headers` makes Uvicorn read `X-Forwarded-For` and `X-Forwarded-Proto`, but it
-//! trusts them only from the addresses in `--forwarded-allow-ips`, whose default is
+//! Uvicorn reads `X-Forwarded-For` and `X-Forwarded-Proto` (on by default in Uvicorn and
+//! `fastapi run`; `--proxy-headers` says so explicitly), but it trusts them only from the
+//! addresses in `--forwarded-allow-ips`, whose default is `$FORWARDED_ALLOW_IPS` or
 //! `127.0.0.1`. A container's proxy (an ingress, a load balancer, Traefik in another
 //! container) is never at 127.0.0.1 inside the container, so the headers are dropped: the app
 //! sees the proxy's address as the client's and `http` as the scheme, and the URLs it builds
 //! (redirects, `url_for`) say `http://`. The flag asks for the behaviour and the missing
-//! option silently prevents it, which is why this is a warning. `fastapi run` reads proxy
-//! headers by default, so the same applies to it even without the flag; without the flag
-//! nothing says a proxy is expected, and the rule stays silent.
+//! option silently prevents it, which is why this is a warning. Without the flag nothing says a
+//! proxy is expected, and the rule stays silent.
 //!
 //! No automatic fix: the right value is the proxy's address, or `*` only when nothing but
 //! the proxy can reach the container.
@@ -44,9 +44,9 @@ impl Details {
     pub(crate) fn text(&self, lang: Lang) -> String {
         let (s, server) = (&self.step, &self.server);
         match lang {
-            Lang::En => format!("Line {} starts `{server}` with `--proxy-headers` but no `--forwarded-allow-ips`: Uvicorn then trusts `X-Forwarded-For` and `X-Forwarded-Proto` only from 127.0.0.1, and the proxy in front of a container is never there. The headers are ignored, so the app sees the proxy's address as the client's and `http` as the scheme, and the URLs it builds start with `http://`. Add `--forwarded-allow-ips` with the proxy's address, or `\"*\"` when only the proxy can reach the container (or set `FORWARDED_ALLOW_IPS`).", s.line),
-            Lang::Ko => format!("{}행은 `{server}`를 `--proxy-headers`와 함께 시작하지만 `--forwarded-allow-ips`가 없습니다. 이 경우 Uvicorn은 127.0.0.1에서 온 `X-Forwarded-For`, `X-Forwarded-Proto` 헤더만 믿는데, 컨테이너 앞의 프록시는 그 주소에 있지 않습니다. 결국 헤더가 무시되어 앱은 프록시 주소를 클라이언트 주소로, `http`를 스킴으로 보게 되고, 앱이 만드는 URL도 `http://`로 시작합니다. `--forwarded-allow-ips`에 프록시 주소를 지정하세요. 프록시만 컨테이너에 접근할 수 있다면 `\"*\"`를 써도 됩니다(`FORWARDED_ALLOW_IPS` 환경 변수로 지정해도 됩니다).", s.line),
-            Lang::Ja => format!("{}行目は `{server}` を `--proxy-headers` 付きで起動していますが、`--forwarded-allow-ips` がありません。この場合 Uvicorn が `X-Forwarded-For` と `X-Forwarded-Proto` を信頼するのは 127.0.0.1 からの要求だけで、コンテナの前に立つプロキシはそのアドレスにはいません。ヘッダーは無視され、アプリはプロキシのアドレスをクライアントのアドレス、`http` をスキームとみなし、生成する URL も `http://` で始まります。`--forwarded-allow-ips` にプロキシのアドレスを指定してください。コンテナに届くのがプロキシだけなら `\"*\"` でもかまいません（環境変数 `FORWARDED_ALLOW_IPS` でも指定できます）。", s.line),
+            Lang::En => format!("Line {} starts `{server}` with `--proxy-headers` but no `--forwarded-allow-ips`: Uvicorn reads `X-Forwarded-For` and `X-Forwarded-Proto` (it does by default; the flag only says so) but trusts them only from 127.0.0.1, and the proxy in front of a container is never there. The headers are ignored, so the app sees the proxy's address as the client's and `http` as the scheme, and the URLs it builds start with `http://`. Add `--forwarded-allow-ips` with the proxy's address, or `\"*\"` when only the proxy can reach the container (or set `FORWARDED_ALLOW_IPS`).", s.line),
+            Lang::Ko => format!("{}행은 `{server}`를 `--proxy-headers`와 함께 시작하지만 `--forwarded-allow-ips`가 없습니다. Uvicorn은 `X-Forwarded-For`, `X-Forwarded-Proto` 헤더를 읽기는 하지만(기본 동작이며, 이 플래그는 그 사실을 명시할 뿐입니다) 127.0.0.1에서 온 것만 믿는데, 컨테이너 앞의 프록시는 그 주소에 있지 않습니다. 결국 헤더가 무시되어 앱은 프록시 주소를 클라이언트 주소로, `http`를 스킴으로 보게 되고, 앱이 만드는 URL도 `http://`로 시작합니다. `--forwarded-allow-ips`에 프록시 주소를 지정하세요. 프록시만 컨테이너에 접근할 수 있다면 `\"*\"`를 써도 됩니다(`FORWARDED_ALLOW_IPS` 환경 변수로 지정해도 됩니다).", s.line),
+            Lang::Ja => format!("{}行目は `{server}` を `--proxy-headers` 付きで起動していますが、`--forwarded-allow-ips` がありません。Uvicorn は `X-Forwarded-For` と `X-Forwarded-Proto` を読みます（既定の動作で、このフラグはそれを明示するだけです）が、信頼するのは 127.0.0.1 からの要求だけで、コンテナの前に立つプロキシはそのアドレスにはいません。ヘッダーは無視され、アプリはプロキシのアドレスをクライアントのアドレス、`http` をスキームとみなし、生成する URL も `http://` で始まります。`--forwarded-allow-ips` にプロキシのアドレスを指定してください。コンテナに届くのがプロキシだけなら `\"*\"` でもかまいません（環境変数 `FORWARDED_ALLOW_IPS` でも指定できます）。", s.line),
         }
     }
 }
