@@ -21,7 +21,7 @@ pub(crate) const META: RuleMeta = RuleMeta {
     profile: Profile::Default,
     fixable: false,
     refs: Refs {
-        hadolint: &[],
+        hadolint: &["DL3002"],
         buildkit: &[],
     },
 };

@@ -24,7 +24,7 @@ pub(crate) const META: RuleMeta = RuleMeta {
     profile: Profile::Default,
     fixable: true,
     refs: Refs {
-        hadolint: &[],
+        hadolint: &["DL3042"],
         buildkit: &[],
     },
 };
