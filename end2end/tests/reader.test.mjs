@@ -120,6 +120,39 @@ describe('languages', () => {
   });
 });
 
+describe('the rules index', () => {
+  test('lists every rule and maps each of hadolint\'s 71 DL rules to a rule or a reason, in each language', async () => {
+    const { context, page, problems } = await watchedPage(env);
+    for (const lang of LANGS) {
+      const response = await page.goto(`${env.url}/${lang}/rules/`);
+      assert.equal(response.status(), 200);
+      await hydrated(page);
+      const rules = await page.locator('.rule-index li > a').count();
+      assert.ok(rules >= 19, `${lang}: ${rules} rules listed`);
+      const rows = page.locator('table.hadolint-map tbody tr');
+      assert.equal(await rows.count(), 71, lang);
+      // DL3025 is SS008's: a link to its page, titled in the page's language.
+      const dl3025 = page.locator('tr#DL3025 td').nth(2).locator('a');
+      assert.equal(await dl3025.getAttribute('href'), `/${lang}/rules/SS008/`);
+      assert.match(await dl3025.textContent(), /^SS008: /);
+      // DL3009 has no rule: its cell gives the reason, in the page's language.
+      const reason = await page.locator('tr#DL3009 td').nth(2).textContent();
+      assert.ok(reason.includes('SS006'), `${lang}: ${reason}`);
+      const script = { en: /[a-z]/, ko: /[\uAC00-\uD7A3]/, ja: /[\u3040-\u30FF]/ }[lang];
+      assert.match(reason, script, `${lang}: the reason is in ${lang}`);
+      // Every row says something in its third column.
+      const empty = await rows.evaluateAll((trs) => trs.filter((tr) => !tr.cells[2].textContent.trim()).map((tr) => tr.id));
+      assert.deepEqual(empty, [], lang);
+      // The count above the table agrees with the rows that link a rule.
+      const linked = await page.locator('table.hadolint-map tbody tr td:nth-child(3) a').evaluateAll((as) => new Set(as.map((a) => a.closest('tr').id)).size);
+      const lead = await page.locator('h2#hadolint + p').textContent();
+      assert.ok(lead.includes(String(linked)) && lead.includes('71'), `${lang}: ${lead} / ${linked}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('static and deep links', () => {
   test('a deep link reloads to the same page', async () => {
     const { context, page, problems } = await watchedPage(env);

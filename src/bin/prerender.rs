@@ -71,6 +71,7 @@ fn main() -> ExitCode {
 fn run() -> Result<usize, String> {
     let args = parse_args()?;
     let site = Site::load(&args.content).map_err(|errors| errors.join("\n"))?;
+    let hadolint = shipshape_content::hadolint::HadolintTable::load(&args.content)?;
     let mut problems = site.problems();
     problems.extend(catalogue::problems());
     if !problems.is_empty() {
@@ -175,7 +176,7 @@ fn run() -> Result<usize, String> {
                 ));
             }
         }
-        let rules = rules_page(guide, lang);
+        let rules = rules_page(guide, lang, &hadolint);
         write(
             &Path::new(guide.lang).join(RULES_SLUG).join("index.html"),
             shell.page(&rules, s.rules_lead, ""),
@@ -585,14 +586,26 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The index of the rules' reference pages: each rule's title and what it finds.
-fn rules_page(guide: &Guide, lang: Lang) -> PageView {
+/// The index of the rules' reference pages: each rule's title and what it finds; then the
+/// table of hadolint's DL rules with the Shipshape rule that covers each (from the registry's
+/// names) or the reason there is none.
+fn rules_page(
+    guide: &Guide,
+    lang: Lang,
+    hadolint: &shipshape_content::hadolint::HadolintTable,
+) -> PageView {
     let s = lang.strings();
+    let code = guide.lang;
     let mut html = format!(
         "<p>{}</p><ul class=\"rule-index\">",
         escape_html(s.rules_lead)
     );
-    for page in guide.reference.iter().filter(|p| p.part_id == "rules") {
+    let rule_pages: Vec<_> = guide
+        .reference
+        .iter()
+        .filter(|p| p.part_id == "rules")
+        .collect();
+    for page in &rule_pages {
         html.push_str(&format!(
             "<li><a href=\"/{}/{}/\">{}</a><p>{}</p></li>",
             guide.lang,
@@ -602,13 +615,88 @@ fn rules_page(guide: &Guide, lang: Lang) -> PageView {
         ));
     }
     html.push_str("</ul>");
+    let t = hadolint;
+    let covered = t
+        .rule
+        .iter()
+        .filter(|r| !shipshape_dockerfile::RuleId::named(&r.code).is_empty())
+        .count();
+    let labels = shipshape_content::labels(code).expect("a guide language");
+    html.push_str(&format!(
+        "<h2 id=\"hadolint\">{}<a class=\"permalink\" href=\"#hadolint\" aria-label=\"{}\"></a></h2><p>{} {}</p>",
+        escape_html(t.page.heading.get(code)),
+        escape_attr(labels.permalink),
+        inline_code(t.page.lead.get(code)),
+        escape_html(
+            &t.page
+                .covered
+                .get(code)
+                .replace("{covered}", &covered.to_string())
+                .replace("{total}", &t.rule.len().to_string())
+        ),
+    ));
+    html.push_str(&format!(
+        "<div class=\"table-wrap\"><table class=\"hadolint-map\"><thead><tr><th scope=\"col\">hadolint</th><th scope=\"col\">{}</th><th scope=\"col\">Shipshape</th></tr></thead><tbody>",
+        escape_html(t.page.what.get(code))
+    ));
+    for row in &t.rule {
+        let rules = shipshape_dockerfile::RuleId::named(&row.code);
+        let cell = if rules.is_empty() {
+            let reason = t.reasons.get(&row.why).map(|r| r.get(code)).unwrap_or("");
+            let note = row
+                .note
+                .as_ref()
+                .map(|n| format!(" {}", inline_code(n.get(code))))
+                .unwrap_or_default();
+            format!("{}{note}", inline_code(reason))
+        } else {
+            rules
+                .iter()
+                .map(|r| {
+                    let title = rule_pages
+                        .iter()
+                        .find(|p| p.meta.slug.ends_with(r.as_str()))
+                        .map(|p| p.meta.title.clone())
+                        .unwrap_or_else(|| r.as_str().to_string());
+                    format!(
+                        "<a href=\"/{code}/rules/{}/\">{}</a>",
+                        r.as_str(),
+                        escape_html(&title)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("<br>")
+        };
+        html.push_str(&format!(
+            "<tr id=\"{id}\"><td><code>{id}</code></td><td>{}</td><td>{cell}</td></tr>",
+            inline_code(row.what.get(code)),
+            id = escape_attr(&row.code),
+        ));
+    }
+    html.push_str("</tbody></table></div>");
     PageView {
         lang,
         route: Route::Guide(RULES_SLUG.to_string()),
         title: s.rules.to_string(),
-        toc: Vec::new(),
+        toc: vec![TocEntry {
+            id: "hadolint".into(),
+            text: t.page.heading.get(code).to_string(),
+        }],
         html,
     }
+}
+
+/// Text with Markdown's inline code (`like this`) as `<code>`, everything escaped.
+fn inline_code(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{}</code>", escape_html(part)));
+        } else {
+            out.push_str(&escape_html(part));
+        }
+    }
+    out
 }
 
 /// The page that gathers every page's one-line recap, part by part, each linked to its page.

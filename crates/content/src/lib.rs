@@ -6,6 +6,7 @@
 //! internal links. `Site::problems` lists broken links and pages whose translations differ in
 //! structure. The web app's pre-renderer turns the result into static HTML files.
 
+pub mod hadolint;
 mod highlight;
 mod render;
 
