@@ -72,23 +72,28 @@ COPY ./app /code/app
 CMD ["fastapi", "run", "app/main.py", "--port", "80"]
 "#;
 
-/// content/*/multi-stage.md#uv: uv copied from its own image, dependencies synced from `uv.lock`.
+/// content/*/multi-stage.md#uv: a builder stage with uv syncs `uv.lock` into `.venv`; the final
+/// stage copies only the venv and the app.
 const UV_MULTI_STAGE: &str = r#"# syntax=docker/dockerfile:1
-FROM python:3.13-slim
+FROM python:3.13-slim AS builder
 
 COPY --from=ghcr.io/astral-sh/uv:0.8 /uv /uvx /bin/
 
 WORKDIR /code
 
-ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1
+ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=0
 
 COPY ./pyproject.toml ./uv.lock /code/
 
 RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project --no-dev
 
-COPY ./app /code/app
+FROM python:3.13-slim
 
-RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev
+WORKDIR /code
+
+COPY --from=builder /code/.venv /code/.venv
+
+COPY ./app /code/app
 
 ENV PATH="/code/.venv/bin:$PATH"
 
