@@ -18,7 +18,7 @@ pub struct Preset {
 }
 
 /// The guide's first example: the whole project copied before the dependencies are installed.
-const FASTAPI_COPY_FIRST: &str = "FROM python:3.13-slim
+const FASTAPI_COPY_FIRST: &str = "FROM python:3.14-slim
 WORKDIR /code
 COPY . /code
 RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
@@ -26,7 +26,7 @@ CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
 ";
 
 /// The same image with the requirements copied and installed first.
-const FASTAPI_REQUIREMENTS_FIRST: &str = "FROM python:3.13-slim
+const FASTAPI_REQUIREMENTS_FIRST: &str = "FROM python:3.14-slim
 WORKDIR /code
 COPY ./requirements.txt /code/requirements.txt
 RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
@@ -35,7 +35,7 @@ CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]
 ";
 
 /// content/*/single-file-app.md: the whole app in `main.py` at the root of the project.
-const FASTAPI_SINGLE_FILE: &str = r#"FROM python:3.13
+const FASTAPI_SINGLE_FILE: &str = r#"FROM python:3.14
 
 WORKDIR /code
 
@@ -49,7 +49,7 @@ CMD ["fastapi", "run", "main.py", "--port", "80"]
 "#;
 
 /// content/*/multi-stage.md#poetry: Poetry exports `requirements.txt` in a throwaway stage.
-const POETRY_MULTI_STAGE: &str = r#"FROM python:3.13 AS requirements-stage
+const POETRY_MULTI_STAGE: &str = r#"FROM python:3.14 AS requirements-stage
 
 WORKDIR /tmp
 
@@ -59,7 +59,7 @@ COPY ./pyproject.toml ./poetry.lock* /tmp/
 
 RUN poetry export --format requirements.txt --output requirements.txt --without-hashes
 
-FROM python:3.13
+FROM python:3.14
 
 WORKDIR /code
 
@@ -72,23 +72,28 @@ COPY ./app /code/app
 CMD ["fastapi", "run", "app/main.py", "--port", "80"]
 "#;
 
-/// content/*/multi-stage.md#uv: uv copied from its own image, dependencies synced from `uv.lock`.
+/// content/*/multi-stage.md#uv: a builder stage with uv syncs `uv.lock` into `.venv`; the final
+/// stage copies only the venv and the app.
 const UV_MULTI_STAGE: &str = r#"# syntax=docker/dockerfile:1
-FROM python:3.13-slim
+FROM python:3.14-slim AS builder
 
 COPY --from=ghcr.io/astral-sh/uv:0.8 /uv /uvx /bin/
 
 WORKDIR /code
 
-ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1
+ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=0
 
 COPY ./pyproject.toml ./uv.lock /code/
 
 RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project --no-dev
 
-COPY ./app /code/app
+FROM python:3.14-slim
 
-RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev
+WORKDIR /code
+
+COPY --from=builder /code/.venv /code/.venv
+
+COPY ./app /code/app
 
 ENV PATH="/code/.venv/bin:$PATH"
 

@@ -42,15 +42,15 @@ impl Details {
         let lines = lines_of(&self.heavy, lang);
         match lang {
             Lang::En => format!(
-                "`{}` on line {} downloads {u} again on every build because nothing pins its content; when the file changes, the {n} heavy step(s) after it ({lines}) run again. Add `--checksum=sha256:<digest>` (get the digest with `curl -fsSL {u} | sha256sum`), or move the ADD below the heavy steps if they do not need it.",
+                "`{}` on line {} pins nothing, so every build must first ask the server about {u}: BuildKit reuses its stored copy only when the server confirms the `ETag` it kept, and downloads the file again otherwise. When the content or its `Last-Modified` date changes, the {n} heavy step(s) after it ({lines}) run again. Add `--checksum=sha256:<digest>` (get the digest with `curl -fsSL {u} | sha256sum`), or move the ADD below the heavy steps if they do not need it.",
                 a.text, a.line
             ),
             Lang::Ko => format!(
-                "{}행의 `{}` 명령은 내용을 고정하는 값이 없어서 빌드할 때마다 {u} 파일을 다시 내려받습니다. 파일이 바뀌면 그 뒤의 무거운 단계 {n}개({lines})가 다시 실행됩니다. `--checksum=sha256:<digest>`를 붙이거나(digest는 `curl -fsSL {u} | sha256sum`으로 구할 수 있습니다), 무거운 단계에 필요 없는 파일이라면 ADD를 그 단계들 뒤로 옮기세요.",
+                "{}행의 `{}` 명령은 내용을 고정하는 값이 없어서 빌드할 때마다 먼저 서버에 {u} 파일을 확인해야 합니다. BuildKit은 저장해 둔 `ETag`가 맞다고 서버가 답할 때만 저장해 둔 파일을 다시 쓰고, 그렇지 않으면 파일을 다시 내려받습니다. 내용이나 `Last-Modified` 날짜가 바뀌면 그 뒤의 무거운 단계 {n}개({lines})가 다시 실행됩니다. `--checksum=sha256:<digest>`를 붙이거나(digest는 `curl -fsSL {u} | sha256sum`으로 구할 수 있습니다), 무거운 단계에 필요 없는 파일이라면 ADD를 그 단계들 뒤로 옮기세요.",
                 a.line, a.text
             ),
             Lang::Ja => format!(
-                "{}行目の `{}` は内容が固定されていないため、ビルドのたびに {u} をダウンロードし直します。ファイルが変わると、その後の重いステップ {n} 個（{lines}）が再実行されます。`--checksum=sha256:<digest>` を付けるか（ダイジェストは `curl -fsSL {u} | sha256sum` で求められます）、重いステップで使わないファイルなら ADD をそれらの後に移動してください。",
+                "{}行目の `{}` は内容が固定されていないため、ビルドのたびにまずサーバーへ {u} を確認する必要があります。BuildKit が保存済みのファイルを再利用するのは、保存しておいた `ETag` をサーバーが認めたときだけで、それ以外はダウンロードし直します。内容か `Last-Modified` の日時が変わると、その後の重いステップ {n} 個（{lines}）が再実行されます。`--checksum=sha256:<digest>` を付けるか（ダイジェストは `curl -fsSL {u} | sha256sum` で求められます）、重いステップで使わないファイルなら ADD をそれらの後に移動してください。",
                 a.line, a.text
             ),
         }

@@ -39,9 +39,9 @@ impl Details {
     pub(crate) fn text(&self, lang: Lang) -> String {
         let (f, i, r) = (&self.from, &self.image, &self.install);
         match lang {
-            Lang::En => format!("Line {} builds a Python app on `{i}`, an Alpine (musl libc) image. Packages that publish no musllinux wheels are compiled from source by `{}` on line {}: slower builds and compilers in the image. Check that your dependencies ship musllinux wheels, or use a Debian slim base such as `python:3.13-slim`.", f.line, r.text, r.line),
-            Lang::Ko => format!("{}행은 Alpine(musl libc) 이미지인 `{i}` 위에 Python 앱을 빌드합니다. musllinux 휠을 제공하지 않는 패키지는 {}행의 `{}`에서 소스부터 컴파일되므로, 빌드가 느려지고 이미지에 컴파일러가 들어갑니다. 의존성 패키지가 musllinux 휠을 제공하는지 확인하거나 `python:3.13-slim` 같은 Debian slim 이미지를 쓰세요.", f.line, r.line, r.text),
-            Lang::Ja => format!("{}行目は Alpine（musl libc）のイメージ `{i}` をベースに Python アプリをビルドしています。musllinux 向けの wheel を提供していないパッケージは {}行目の `{}` でソースからコンパイルされるため、ビルドが遅くなり、イメージにもコンパイラが入ります。依存パッケージが musllinux 向けの wheel を提供しているか確認するか、`python:3.13-slim` のような Debian slim ベースのイメージを使ってください。", f.line, r.line, r.text),
+            Lang::En => format!("Line {} builds a Python app on `{i}`, an Alpine (musl libc) image. Packages that publish no musllinux wheels are compiled from source by `{}` on line {}: slower builds and compilers in the image. Check that your dependencies ship musllinux wheels, or use a Debian slim base such as `python:3.14-slim`.", f.line, r.text, r.line),
+            Lang::Ko => format!("{}행은 Alpine(musl libc) 이미지인 `{i}` 위에 Python 앱을 빌드합니다. musllinux 휠을 제공하지 않는 패키지는 {}행의 `{}`에서 소스부터 컴파일되므로, 빌드가 느려지고 이미지에 컴파일러가 들어갑니다. 의존성 패키지가 musllinux 휠을 제공하는지 확인하거나 `python:3.14-slim` 같은 Debian slim 이미지를 쓰세요.", f.line, r.line, r.text),
+            Lang::Ja => format!("{}行目は Alpine（musl libc）のイメージ `{i}` をベースに Python アプリをビルドしています。musllinux 向けの wheel を提供していないパッケージは {}行目の `{}` でソースからコンパイルされるため、ビルドが遅くなり、イメージにもコンパイラが入ります。依存パッケージが musllinux 向けの wheel を提供しているか確認するか、`python:3.14-slim` のような Debian slim ベースのイメージを使ってください。", f.line, r.line, r.text),
         }
     }
 }
