@@ -74,9 +74,9 @@ fn repository(name: &str) -> PathBuf {
     work
 }
 
-/// A directory holding `shipshape`, the CLI, for `PATH`.
-fn bin_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("recipes-bin");
+/// A directory holding `shipshape`, the CLI, for `PATH` (one per test: they run in parallel).
+fn bin_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("recipes-bin-{name}"));
     std::fs::create_dir_all(&dir).unwrap();
     let link = dir.join("shipshape");
     let _ = std::fs::remove_file(&link);
@@ -85,9 +85,14 @@ fn bin_dir() -> PathBuf {
 }
 
 fn sh(command: &str, dir: &Path, env: &[(&str, &str)]) -> Output {
+    let name = dir
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let path = format!(
         "{}:{}",
-        bin_dir().display(),
+        bin_dir(&name).display(),
         std::env::var("PATH").unwrap_or_default()
     );
     let mut c = Command::new("sh");
