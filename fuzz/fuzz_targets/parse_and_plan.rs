@@ -84,6 +84,7 @@ fuzz_target!(|data: &[u8]| {
     let options = LintOptions {
         context: Some(context),
         disabled: Vec::new(),
+        profile: Default::default(),
     };
     for f in lint(&df, text, &options) {
         for lang in [Lang::En, Lang::Ko, Lang::Ja] {

@@ -100,6 +100,7 @@ pub fn lint_options(paths: &[String], dockerignore: &str) -> LintOptions {
     LintOptions {
         context: Some(build_context(paths, dockerignore)),
         disabled: Vec::new(),
+        profile: Default::default(),
     }
 }
 

@@ -496,6 +496,7 @@ mod tests {
             let options = LintOptions {
                 context: Some(context(preset)),
                 disabled: Vec::new(),
+                profile: Default::default(),
             };
             let ss001: Vec<u32> = lint_source(preset.dockerfile, &options)
                 .iter()

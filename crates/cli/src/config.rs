@@ -559,7 +559,7 @@ fn read_layer(
     Ok(layer)
 }
 
-/// A hadolint code (`DL3008`) or a ShellCheck one (`SC2086`): accepted in `ignore` even when
+/// A hadolint code (`DL3057`) or a ShellCheck one (`SC2086`): accepted in `ignore` even when
 /// no Shipshape rule carries it, so a list moved over from hadolint works as it is.
 fn foreign_code(name: &str) -> bool {
     let n = name.trim();

@@ -197,6 +197,7 @@ fn lint_files(args: &[String]) -> Result<i32, UsageError> {
             options.context = Some(context_of(file, dir)?);
         }
         options.disabled = config.disabled();
+        options.profile = config.profile.0;
         if site_url.is_none() {
             site_url = config.site_url.as_ref().map(|(u, _)| u.clone());
         }
@@ -683,6 +684,7 @@ fn fix_file(args: &[String]) -> Result<i32, UsageError> {
             .as_deref(),
     )?;
     options.disabled = config.disabled();
+    options.profile = config.profile.0;
     for rule in RuleId::ALL {
         if config.severity_of(rule, rule.severity()).is_none() && !options.disabled.contains(&rule)
         {

@@ -200,7 +200,7 @@ fn a_hadolint_yaml_is_read_when_there_is_no_shipshape_config() {
     let dir = tree("hadolint");
     std::fs::write(
         dir.join(".hadolint.yaml"),
-        "ignored:\n  - DL3025\n  - DL3008\nfailure-threshold: error\noverride:\n  info:\n    - DL3007\ntrustedRegistries:\n  - docker.io\n  - registry.example.org:5000\n",
+        "ignored:\n  - DL3025\n  - DL3057\nfailure-threshold: error\noverride:\n  info:\n    - DL3007\ntrustedRegistries:\n  - docker.io\n  - registry.example.org:5000\n",
     )
     .unwrap();
     let o = lint(&dir, "services/api/Dockerfile", &[]);
@@ -211,7 +211,7 @@ fn a_hadolint_yaml_is_read_when_there_is_no_shipshape_config() {
     assert_eq!(o.status.code(), Some(0), "{found:?}");
     let notice = String::from_utf8_lossy(&o.stderr);
     assert!(
-        notice.contains("DL3008"),
+        notice.contains("DL3057"),
         "names the code it could not map: {notice}"
     );
     assert!(notice.contains("trustedRegistries"), "{notice}");

@@ -354,8 +354,46 @@ fn a_profile_selects_rules_and_an_unknown_one_is_refused() {
     let o = shipshape(&["lint", "--profile", "loose", "Dockerfile"], &dir);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown profile loose"));
-    let o = shipshape(&["rules", "--profile", "default", "--format", "json"], &dir);
-    assert_eq!(json(&o).as_array().unwrap().len(), RuleId::ALL.len());
+    let listed = |profile: &str| {
+        let o = shipshape(&["rules", "--profile", profile, "--format", "json"], &dir);
+        json(&o).as_array().unwrap().len()
+    };
+    let in_default = RuleId::ALL
+        .iter()
+        .filter(|r| r.meta().profile == shipshape_dockerfile::Profile::Default)
+        .count();
+    assert_eq!(listed("default"), in_default);
+    assert!(listed("strict") > in_default, "strict adds SS046");
+    assert_eq!(listed("pedantic"), RuleId::ALL.len());
+    // A strict rule runs only when its profile is asked for.
+    std::fs::write(
+        dir.join("Dockerfile"),
+        "FROM debian:trixie-slim\nRUN apt-get install -y curl\n",
+    )
+    .unwrap();
+    let rules_of = |profile: &str| {
+        let o = shipshape(
+            &[
+                "lint",
+                "--format",
+                "json",
+                "--fail-level",
+                "none",
+                "--profile",
+                profile,
+                "Dockerfile",
+            ],
+            &dir,
+        );
+        json(&o)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!rules_of("default").contains(&"SS046".to_string()));
+    assert!(rules_of("strict").contains(&"SS046".to_string()));
 }
 
 #[test]

@@ -79,12 +79,12 @@ fn a_row_without_a_rule_has_a_reason_in_three_languages() {
     let kana = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c));
     for row in &t.rule {
         assert!(
-            hangul(&row.what.ko) || row.what.ko.chars().all(|c| c.is_ascii()),
+            hangul(&row.what.ko) || row.what.ko.is_ascii(),
             "{} ko",
             row.code
         );
         assert!(
-            kana(&row.what.ja) || row.what.ja.chars().all(|c| c.is_ascii()),
+            kana(&row.what.ja) || row.what.ja.is_ascii(),
             "{} ja",
             row.code
         );

@@ -65,6 +65,7 @@ fn main() {
     let options = LintOptions {
         context: Some(context.clone()),
         disabled: Vec::new(),
+        profile: Default::default(),
     };
     let changes = Changes {
         paths: vec!["app/main.py".into()],

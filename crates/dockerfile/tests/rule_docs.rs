@@ -79,7 +79,11 @@ fn without_comment_words(example: &str) -> String {
 /// SS005 needs a build context: a project with the usual clutter and no `.dockerignore`.
 /// SS016 needs one too: the project its page describes, whose pins moved.
 fn options(rule: RuleId) -> LintOptions {
-    let mut o = LintOptions::default();
+    let mut o = LintOptions {
+        // A strict or pedantic rule's page shows it as that profile runs it.
+        profile: rule.meta().profile,
+        ..LintOptions::default()
+    };
     if rule == RuleId::SS016 {
         o.context = Some(BuildContext {
             paths: ["app/main.py", "requirements/base.txt", "Dockerfile"]

@@ -362,6 +362,7 @@ impl<'a> DockerfileWork<'a> {
             &LintOptions {
                 context: Some(context.clone()),
                 disabled: Vec::new(),
+                profile: Default::default(),
             },
         );
         DockerfileWork {

@@ -127,6 +127,8 @@ rules! {
     SS041 => ss041_uvicorn_workers,
     /// Proxy headers on without `--forwarded-allow-ips`: only 127.0.0.1 is trusted.
     SS042 => ss042_forwarded_allow_ips,
+    /// Packages installed without a version (strict profile).
+    SS046 => ss046_unpinned_packages,
 }
 
 mod start;
@@ -364,6 +366,9 @@ pub struct LintOptions {
     pub context: Option<BuildContext>,
     /// Rules to skip entirely.
     pub disabled: Vec<RuleId>,
+    /// The profile whose rules run (`Default` unless asked): a rule of a stricter profile is
+    /// skipped, so the lab and a plain `lint` never show a strict or pedantic finding.
+    pub profile: Profile,
 }
 
 /// Runs every rule over a parsed Dockerfile. `source` is the text it was
@@ -391,7 +396,7 @@ fn lint_with(
         return findings;
     }
     for (rule, check) in CHECKS {
-        if !options.disabled.contains(&rule) {
+        if !options.disabled.contains(&rule) && rule.meta().profile <= options.profile {
             check(&ctx, &mut findings);
         }
     }
@@ -823,9 +828,17 @@ pub(crate) fn finding(
 pub(crate) mod test_support {
     use super::*;
 
+    /// Every rule, whatever its profile: a rule's tests judge the rule itself.
+    pub fn all_profiles() -> LintOptions {
+        LintOptions {
+            profile: Profile::Pedantic,
+            ..LintOptions::default()
+        }
+    }
+
     /// Rules of the findings on `source` (no context).
     pub fn rules(source: &str) -> Vec<RuleId> {
-        lint_source(source, &LintOptions::default())
+        lint_source(source, &all_profiles())
             .iter()
             .map(|f| f.rule)
             .collect()
@@ -837,7 +850,7 @@ pub(crate) mod test_support {
 
     /// The first finding of `rule`.
     pub fn first(rule: RuleId, source: &str) -> Finding {
-        lint_source(source, &LintOptions::default())
+        lint_source(source, &all_profiles())
             .into_iter()
             .find(|f| f.rule == rule)
             .unwrap_or_else(|| panic!("{rule} does not fire on:\n{source}"))
@@ -936,6 +949,7 @@ mod tests {
     fn disabled_rules_are_skipped() {
         let options = LintOptions {
             disabled: vec![RuleId::SS007, RuleId::SS012],
+            profile: Default::default(),
             ..LintOptions::default()
         };
         assert!(lint_source(GOOD_FASTAPI, &options).is_empty());
