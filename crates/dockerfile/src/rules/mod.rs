@@ -121,6 +121,12 @@ rules! {
     SS015 => ss015_shell_comment,
     /// A file the build copies, mounts or installs from is missing from the build context.
     SS016 => ss016_missing_from_context,
+    /// A stage name with upper-case letters.
+    SS017 => ss017_stage_name_casing,
+    /// `AS` in another case than its `FROM`.
+    SS018 => ss018_from_as_casing,
+    /// An instruction keyword not in the case of the file's majority.
+    SS019 => ss019_instruction_casing,
 }
 
 use crate::rebuild::BuildContext;
