@@ -127,6 +127,10 @@ rules! {
     SS018 => ss018_from_as_casing,
     /// An instruction keyword not in the case of the file's majority.
     SS019 => ss019_instruction_casing,
+    /// Two stages with the same name.
+    SS020 => ss020_duplicate_stage_name,
+    /// A stage named `scratch` or `context`.
+    SS021 => ss021_reserved_stage_name,
 }
 
 use crate::rebuild::BuildContext;
