@@ -131,6 +131,12 @@ rules! {
     SS020 => ss020_duplicate_stage_name,
     /// A stage named `scratch` or `context`.
     SS021 => ss021_reserved_stage_name,
+    /// The deprecated `MAINTAINER` instruction.
+    SS022 => ss022_maintainer,
+    /// A relative `WORKDIR` before any absolute one.
+    SS023 => ss023_workdir_relative,
+    /// CMD, ENTRYPOINT or HEALTHCHECK given twice in a stage.
+    SS024 => ss024_multiple_instructions,
 }
 
 use crate::rebuild::BuildContext;
