@@ -137,6 +137,14 @@ rules! {
     SS023 => ss023_workdir_relative,
     /// CMD, ENTRYPOINT or HEALTHCHECK given twice in a stage.
     SS024 => ss024_multiple_instructions,
+    /// `ENV key value` or `LABEL key value` without `=`.
+    SS025 => ss025_legacy_key_value,
+    /// A protocol in EXPOSE not in lower case.
+    SS026 => ss026_expose_proto_casing,
+    /// An EXPOSE port with an IP address or a host port.
+    SS027 => ss027_expose_invalid_format,
+    /// An empty line inside a continued instruction.
+    SS028 => ss028_empty_continuation,
 }
 
 use crate::rebuild::BuildContext;
