@@ -145,6 +145,8 @@ rules! {
     SS027 => ss027_expose_invalid_format,
     /// An empty line inside a continued instruction.
     SS028 => ss028_empty_continuation,
+    /// An ARG or ENV whose name says it holds a secret.
+    SS029 => ss029_secret_in_arg_env,
 }
 
 use crate::rebuild::BuildContext;
