@@ -147,6 +147,10 @@ rules! {
     SS028 => ss028_empty_continuation,
     /// An ARG or ENV whose name says it holds a secret.
     SS029 => ss029_secret_in_arg_env,
+    /// A FROM that uses a variable no global ARG declares.
+    SS030 => ss030_undefined_arg_in_from,
+    /// A FROM that gives no valid image name at the ARG defaults.
+    SS031 => ss031_invalid_default_arg_in_from,
 }
 
 use crate::rebuild::BuildContext;
