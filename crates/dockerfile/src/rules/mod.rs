@@ -151,6 +151,8 @@ rules! {
     SS030 => ss030_undefined_arg_in_from,
     /// A FROM that gives no valid image name at the ARG defaults.
     SS031 => ss031_invalid_default_arg_in_from,
+    /// A variable used before anything defines it.
+    SS032 => ss032_undefined_var,
 }
 
 use crate::rebuild::BuildContext;
