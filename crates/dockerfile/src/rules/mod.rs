@@ -153,6 +153,12 @@ rules! {
     SS031 => ss031_invalid_default_arg_in_from,
     /// A variable used before anything defines it.
     SS032 => ss032_undefined_var,
+    /// `FROM --platform=$TARGETPLATFORM`, which FROM does anyway.
+    SS033 => ss033_redundant_target_platform,
+    /// `FROM --platform` with a constant value.
+    SS034 => ss034_platform_constant,
+    /// A COPY or ADD source that `.dockerignore` excludes.
+    SS035 => ss035_copy_ignored_file,
 }
 
 use crate::rebuild::BuildContext;
