@@ -2,14 +2,16 @@
 //!
 //! A stage is built for the target platform unless told otherwise, so the flag only adds noise
 //! (and makes a reader wonder what it changes): `info`. BuildKit's `RedundantTargetPlatform`:
-//! the `--platform` value is `$TARGETPLATFORM` or `${TARGETPLATFORM}` alone (one variable, that
-//! one, and nothing else around it). hadolint's DL3029 is about constant platforms and does not
-//! report this.
+//! the `--platform` value looks up `TARGETPLATFORM` and no other variable, and comes out as
+//! `TARGETPLATFORM`'s value (`$TARGETPLATFORM`, `"${TARGETPLATFORM}"`). hadolint's DL3029 is
+//! about constant platforms and does not report this.
 //!
-//! Fix: remove the flag, offered when no global ARG redefines `TARGETPLATFORM` (then the flag
-//! would pin the stage to that default, and is not redundant after all).
+//! Fix: remove the flag, offered for `$TARGETPLATFORM` or `${TARGETPLATFORM}` written alone
+//! when no global ARG redefines `TARGETPLATFORM` (then the flag would pin the stage to that
+//! default, and is not redundant after all).
 
 use super::ss030_undefined_arg_in_from::global_arg_names;
+use super::ss031_invalid_default_arg_in_from::default_meta_args;
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -58,6 +60,13 @@ impl super::RuleMessage for Details {
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let redefined = global_arg_names(ctx).iter().any(|n| n == "TARGETPLATFORM");
+    let meta = default_meta_args(ctx);
+    let lookup = |n: &str| {
+        meta.iter()
+            .rev()
+            .find(|(k, _)| k == n)
+            .map(|(_, v)| v.clone())
+    };
     for stage in &ctx.graph.stages {
         let ins = ctx.instr(stage.from);
         let Some(flag) = ins.flag("platform") else {
@@ -66,10 +75,17 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(value) = flag.value.as_deref() else {
             continue;
         };
-        let v = value.trim();
-        if v != "$TARGETPLATFORM" && v != "${TARGETPLATFORM}" {
+        // BuildKit's test: TARGETPLATFORM is the one variable looked up, every lookup found a
+        // value, and the result is TARGETPLATFORM's value.
+        let mut used = Vec::new();
+        let result = crate::shell::expand(value, ctx.df.escape, &lookup, &mut used);
+        used.dedup();
+        let only_target = used.len() == 1 && used[0] == "TARGETPLATFORM";
+        if !only_target || lookup("TARGETPLATFORM").as_deref() != Some(result.as_str()) {
             continue;
         }
+        let v = value.trim();
+        let literal = v == "$TARGETPLATFORM" || v == "${TARGETPLATFORM}";
         let details = Details {
             line: ins.span.start_pos.line,
             value: v.to_string(),
@@ -79,7 +95,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
         let one_line = flag.span.start_pos.line == flag.span.end_pos.line
             && ctx.src.get(flag.span.range()).is_some_and(|t| !t.contains('\n'));
-        let fix = (!redefined && one_line && blanks > 0).then(|| Fix {
+        let fix = (literal && !redefined && one_line && blanks > 0).then(|| Fix {
             title: super::RuleMessage::fix_title(&details, Lang::En).unwrap_or_default(),
             edits: vec![TextEdit {
                 range: flag.span.start..flag.span.end + blanks,
@@ -108,6 +124,7 @@ mod tests {
         all_langs_mention(&f, "`--platform=$TARGETPLATFORM`");
         assert_eq!(fixed(RuleId::SS033, src), "FROM alpine:3.20\nRUN true\n");
         assert!(fires(RuleId::SS033, "FROM --platform=${TARGETPLATFORM} alpine AS a\n"));
+        assert!(fires(RuleId::SS033, "FROM --platform=\"$TARGETPLATFORM\" alpine\n"));
     }
 
     #[test]
@@ -116,6 +133,8 @@ mod tests {
         assert!(!fires(RuleId::SS033, "FROM --platform=linux/amd64 alpine\n"));
         assert!(!fires(RuleId::SS033, "FROM --platform=${TARGETOS}/${TARGETARCH} alpine\n"));
         assert!(!fires(RuleId::SS033, "FROM alpine\n"));
+        // Another variable, even an unset one, makes it BuildKit's "not only TARGETPLATFORM".
+        assert!(!fires(RuleId::SS033, "FROM --platform=$TARGETPLATFORM$SUFFIX alpine\n"));
     }
 
     #[test]
