@@ -159,6 +159,8 @@ rules! {
     SS034 => ss034_platform_constant,
     /// A COPY or ADD source that `.dockerignore` excludes.
     SS035 => ss035_copy_ignored_file,
+    /// A comment above an ARG or a named stage that does not start with its name.
+    SS036 => ss036_definition_description,
 }
 
 use crate::rebuild::BuildContext;
