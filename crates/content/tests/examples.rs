@@ -21,9 +21,16 @@ fn every_dockerfile_in_the_guide_parses_cleanly() {
                     continue;
                 }
                 let dockerfile = parse(code);
+                // SS028's page shows the parser warning its rule is about (an empty line in a
+                // continued instruction): that one warning is its bad example's point.
+                let shown = |d: &&shipshape_dockerfile::Diagnostic| {
+                    !(page.meta.slug.ends_with("SS028")
+                        && d.kind == shipshape_dockerfile::DiagnosticKind::EmptyContinuationLine)
+                };
                 let problems: Vec<String> = dockerfile
                     .diagnostics
                     .iter()
+                    .filter(shown)
                     .map(|d| d.to_string())
                     .collect();
                 assert!(

@@ -2,7 +2,8 @@
 //! instructions (`frontend/dockerfile/instructions/parse.go`): known keywords,
 //! allowed flags, argument counts, `FROM image AS name`, what may precede the
 //! first FROM. `docker build` fails on each of these, so they are errors here
-//! too — reported with a position instead of stopping the parse.
+//! too — reported with a position instead of stopping the parse. (Two stages with one name
+//! are not among them: BuildKit builds that, and rule SS020 reports it.)
 
 use crate::span::{LineIndex, Span};
 use crate::syntax::*;
@@ -56,19 +57,11 @@ pub(crate) fn is_valid_stage_name(name: &str) -> bool {
 pub(crate) fn check(dockerfile: &mut Dockerfile, index: &LineIndex, source: &str) {
     let mut found = Vec::new();
     let mut seen_from = false;
-    let mut stage_names: Vec<String> = Vec::new();
+    // Two stages with one name are not an error: BuildKit builds them and its lint check
+    // `DuplicateStageName` (rule SS020) warns.
     for instruction in &dockerfile.instructions {
         if instruction.keyword == Keyword::From {
             seen_from = true;
-            if let Some(name) = crate::stages::stage_name(instruction) {
-                if is_valid_stage_name(&name) && stage_names.contains(&name) {
-                    found.push((
-                        DiagnosticKind::DuplicateStageName { name: name.clone() },
-                        instruction.span,
-                    ));
-                }
-                stage_names.push(name);
-            }
         } else if !seen_from
             && instruction.keyword != Keyword::Arg
             && instruction.keyword != Keyword::Unknown

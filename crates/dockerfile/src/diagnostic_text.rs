@@ -61,9 +61,6 @@ pub fn diagnostic_text(kind: &D, lang: Lang) -> String {
         (D::InvalidStageName { name }, En) => format!("`{name}` is not a valid stage name: it must start with a letter and contain only letters, digits, `-`, `_` and `.`."),
         (D::InvalidStageName { name }, Ko) => format!("`{name}` 이름은 쓸 수 없습니다. 스테이지 이름은 영문자로 시작하고 영문자, 숫자, `-`, `_`, `.`만 쓸 수 있습니다."),
         (D::InvalidStageName { name }, Ja) => format!("`{name}` はステージ名として使えません。ステージ名は英字で始め、英字・数字・`-`・`_`・`.` だけで書く必要があります。"),
-        (D::DuplicateStageName { name }, En) => format!("Another stage is already named `{name}`."),
-        (D::DuplicateStageName { name }, Ko) => format!("이름이 `{name}`인 스테이지가 이미 있습니다."),
-        (D::DuplicateStageName { name }, Ja) => format!("`{name}` という名前のステージがすでに存在します。"),
         (D::NoStage { instruction: i }, En) => format!("{i} comes before the first FROM, where only ARG may stand."),
         (D::NoStage { instruction: i }, Ko) => format!("첫 번째 FROM 앞에는 ARG만 올 수 있는데 여기에 {i} 명령어가 있습니다."),
         (D::NoStage { instruction: i }, Ja) => format!("最初の FROM より前に置けるのは ARG だけですが、ここに {i} があります。"),
@@ -129,7 +126,6 @@ mod tests {
             count(ArgumentCount::AtLeastTwo),
             D::InvalidFrom,
             D::InvalidStageName { name: s("1st") },
-            D::DuplicateStageName { name: s("build") },
             D::NoStage {
                 instruction: Keyword::Run,
             },
@@ -193,18 +189,17 @@ mod tests {
             D::WrongArgumentCount { .. } => 11,
             D::InvalidFrom => 12,
             D::InvalidStageName { .. } => 13,
-            D::DuplicateStageName { .. } => 14,
-            D::NoStage { .. } => 15,
-            D::OnbuildTriggerNotAllowed { .. } => 16,
-            D::BlankName { .. } => 17,
-            D::ShellNotJson => 18,
-            D::UnknownHealthcheckType { .. } => 19,
-            D::HealthcheckCommand { .. } => 20,
-            D::EmptyContinuationLine => 21,
+            D::NoStage { .. } => 14,
+            D::OnbuildTriggerNotAllowed { .. } => 15,
+            D::BlankName { .. } => 16,
+            D::ShellNotJson => 17,
+            D::UnknownHealthcheckType { .. } => 18,
+            D::HealthcheckCommand { .. } => 19,
+            D::EmptyContinuationLine => 20,
         };
         let mut ids: Vec<i32> = every_kind().iter().map(id).collect();
         ids.dedup();
-        assert_eq!(ids, (0..22).collect::<Vec<_>>());
+        assert_eq!(ids, (0..21).collect::<Vec<_>>());
     }
 
     #[test]

@@ -89,8 +89,9 @@ impl Dockerfile {
 /// rebuild plan and the image facts alike.
 ///
 /// A stage is found by its `AS` name (case-insensitive) or by its index; a name shadows an
-/// index. BuildKit rejects two stages with one name (`DuplicateStageName`); the lab goes on
-/// analysing such a file, and then the first stage of that name is the one meant.
+/// index. Two stages with one name are allowed (BuildKit only warns: `DuplicateStageName`,
+/// SS020); as in BuildKit, a name then means the last stage of that name defined before the
+/// reference (for FROM) or in the whole file (for `COPY --from` and the target).
 #[derive(Debug, Clone, Default)]
 pub struct StageGraph {
     pub stages: Vec<Stage>,
@@ -164,7 +165,7 @@ impl StageGraph {
         let lower = name.to_lowercase();
         self.stages[..limit]
             .iter()
-            .position(|s| s.name.as_deref() == Some(lower.as_str()))
+            .rposition(|s| s.name.as_deref() == Some(lower.as_str()))
             .or_else(|| match name.parse::<usize>() {
                 Ok(i) if i < limit => Some(i),
                 _ => None,

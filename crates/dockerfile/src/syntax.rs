@@ -319,8 +319,6 @@ pub enum DiagnosticKind {
     InvalidFrom,
     /// A stage name that is not `[a-z][a-z0-9-_.]*`.
     InvalidStageName { name: String },
-    /// Two stages with the same name.
-    DuplicateStageName { name: String },
     /// An instruction other than ARG before the first FROM.
     NoStage { instruction: Keyword },
     /// `ONBUILD ONBUILD`, `ONBUILD FROM`, `ONBUILD MAINTAINER`.
@@ -403,9 +401,6 @@ impl fmt::Display for DiagnosticKind {
                 f,
                 "invalid name for build stage: \"{name}\", name can't start with a number or contain symbols"
             ),
-            DiagnosticKind::DuplicateStageName { name } => {
-                write!(f, "duplicate stage name \"{name}\"")
-            }
             DiagnosticKind::NoStage { instruction } => write!(
                 f,
                 "{instruction} before the first FROM: only ARG may come before FROM"

@@ -93,6 +93,16 @@ fn options(rule: RuleId) -> LintOptions {
             dockerignore: None,
         });
     }
+    // SS035 needs a `.dockerignore`, the one its page shows (and no file list, which would make
+    // the missing file SS016's).
+    if rule == RuleId::SS035 {
+        o.context = Some(BuildContext {
+            paths: Vec::new(),
+            dockerignore: Some(shipshape_dockerfile::Dockerignore::parse(
+                ".git\n.venv\n__pycache__\nconfig/\n",
+            )),
+        });
+    }
     if rule == RuleId::SS005 {
         o.context = Some(BuildContext {
             paths: [

@@ -190,11 +190,11 @@ fn global_args_and_stages() {
     let df = parse("FROM a AS 1bad\nFROM b AS x\nFROM c AS x\nFROM d e\n");
     let kinds: Vec<_> = df.errors().map(|d| &d.kind).collect();
     assert!(matches!(kinds[0], DiagnosticKind::InvalidStageName { .. }));
-    assert!(matches!(
-        kinds[1],
-        DiagnosticKind::DuplicateStageName { .. }
-    ));
-    assert!(matches!(kinds[2], DiagnosticKind::InvalidFrom));
+    assert!(matches!(kinds[1], DiagnosticKind::InvalidFrom));
+    // BuildKit builds two stages of one name: its lint check (rule SS020) warns, the parser
+    // does not.
+    assert_eq!(df.diagnostics.len(), 2);
+    assert!(parse("FROM b AS x\nFROM c AS x\n").diagnostics.is_empty());
 }
 
 #[test]

@@ -121,6 +121,46 @@ rules! {
     SS015 => ss015_shell_comment,
     /// A file the build copies, mounts or installs from is missing from the build context.
     SS016 => ss016_missing_from_context,
+    /// A stage name with upper-case letters.
+    SS017 => ss017_stage_name_casing,
+    /// `AS` in another case than its `FROM`.
+    SS018 => ss018_from_as_casing,
+    /// An instruction keyword not in the case of the file's majority.
+    SS019 => ss019_instruction_casing,
+    /// Two stages with the same name.
+    SS020 => ss020_duplicate_stage_name,
+    /// A stage named `scratch` or `context`.
+    SS021 => ss021_reserved_stage_name,
+    /// The deprecated `MAINTAINER` instruction.
+    SS022 => ss022_maintainer,
+    /// A relative `WORKDIR` before any absolute one.
+    SS023 => ss023_workdir_relative,
+    /// CMD, ENTRYPOINT or HEALTHCHECK given twice in a stage.
+    SS024 => ss024_multiple_instructions,
+    /// `ENV key value` or `LABEL key value` without `=`.
+    SS025 => ss025_legacy_key_value,
+    /// A protocol in EXPOSE not in lower case.
+    SS026 => ss026_expose_proto_casing,
+    /// An EXPOSE port with an IP address or a host port.
+    SS027 => ss027_expose_invalid_format,
+    /// An empty line inside a continued instruction.
+    SS028 => ss028_empty_continuation,
+    /// An ARG or ENV whose name says it holds a secret.
+    SS029 => ss029_secret_in_arg_env,
+    /// A FROM that uses a variable no global ARG declares.
+    SS030 => ss030_undefined_arg_in_from,
+    /// A FROM that gives no valid image name at the ARG defaults.
+    SS031 => ss031_invalid_default_arg_in_from,
+    /// A variable used before anything defines it.
+    SS032 => ss032_undefined_var,
+    /// `FROM --platform=$TARGETPLATFORM`, which FROM does anyway.
+    SS033 => ss033_redundant_target_platform,
+    /// `FROM --platform` with a constant value.
+    SS034 => ss034_platform_constant,
+    /// A COPY or ADD source that `.dockerignore` excludes.
+    SS035 => ss035_copy_ignored_file,
+    /// A comment above an ARG or a named stage that does not start with its name.
+    SS036 => ss036_definition_description,
     /// A development server (`fastapi dev`, `--reload`) starts the final image.
     SS040 => ss040_dev_server,
     /// Gunicorn runs the deprecated `uvicorn.workers` worker class.
