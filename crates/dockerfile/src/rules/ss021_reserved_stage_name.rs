@@ -20,7 +20,7 @@ pub(crate) const META: RuleMeta = RuleMeta {
     profile: Profile::Default,
     fixable: false,
     refs: Refs {
-        hadolint: &[],
+        hadolint: &["DL3063"],
         buildkit: &["ReservedStageName"],
     },
 };

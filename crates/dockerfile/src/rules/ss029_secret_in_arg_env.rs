@@ -24,7 +24,7 @@ pub(crate) const META: RuleMeta = RuleMeta {
     profile: Profile::Default,
     fixable: false,
     refs: Refs {
-        hadolint: &[],
+        hadolint: &["DL3064"],
         buildkit: &["SecretsUsedInArgOrEnv"],
     },
 };

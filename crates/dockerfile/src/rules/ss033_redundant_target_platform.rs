@@ -26,7 +26,7 @@ pub(crate) const META: RuleMeta = RuleMeta {
     profile: Profile::Default,
     fixable: true,
     refs: Refs {
-        hadolint: &[],
+        hadolint: &["DL3065"],
         buildkit: &["RedundantTargetPlatform"],
     },
 };
