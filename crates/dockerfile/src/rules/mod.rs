@@ -127,6 +127,8 @@ rules! {
     SS041 => ss041_uvicorn_workers,
     /// Proxy headers on without `--forwarded-allow-ips`: only 127.0.0.1 is trusted.
     SS042 => ss042_forwarded_allow_ips,
+    /// A RUN starts with `cd <dir>` where a WORKDIR would say where the steps run.
+    SS043 => ss043_cd_workdir,
     /// A pipe in a RUN whose shell runs without `pipefail`.
     SS045 => ss045_pipefail,
 }
