@@ -1,8 +1,8 @@
 //! The one command model: what a RUN instruction runs, for the rules, the rebuild plan
 //! (which steps are heavy) and the image facts alike. Its simple
 //! commands (split on `&&`, `||`, `;`, `|`, newlines, outside quotes), each as
-//! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed (noting whether the
-//! command pipes into the next); which of a RUN's scripts a shell
+//! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed (noting whether `sudo`
+//! was one, and whether the command pipes into the next); which of a RUN's scripts a shell
 //! runs, and which shell ([`shell_scripts`]); and,
 //! for package managers, which ecosystem installs what from which manifest.
 
@@ -13,6 +13,8 @@ use crate::syntax::{Arguments, Instruction, Keyword};
 pub(crate) struct Command {
     /// Unquoted words; the program name first, lower-cased and without its directory.
     pub words: Vec<String>,
+    /// `sudo` was among the prefix words removed before the program (`sudo apt-get ...`).
+    pub sudo: bool,
     /// Its output goes into a pipe (`|` after it, not `||` or `>|`).
     pub piped: bool,
 }
@@ -581,12 +583,14 @@ fn is_prefix(w: &str) -> bool {
 fn make_command(mut words: Vec<String>) -> Option<Command> {
     // In place: most commands have no prefix, and this runs for every command of every RUN.
     let skip = words.iter().position(|w| !is_prefix(w))?;
+    let sudo = words[..skip].iter().any(|w| w == "sudo");
     words.drain(..skip);
     let head = &mut words[0];
     let name = base_name(head);
     *head = name;
     Some(Command {
         words,
+        sudo,
         piped: false,
     })
 }

@@ -129,6 +129,8 @@ rules! {
     SS042 => ss042_forwarded_allow_ips,
     /// A RUN starts with `cd <dir>` where a WORKDIR would say where the steps run.
     SS043 => ss043_cd_workdir,
+    /// `sudo` in a RUN.
+    SS044 => ss044_sudo,
     /// A pipe in a RUN whose shell runs without `pipefail`.
     SS045 => ss045_pipefail,
 }
