@@ -1,7 +1,9 @@
 //! The one command model: what a RUN instruction runs, for the rules, the rebuild plan
 //! (which steps are heavy) and the image facts alike. Its simple
 //! commands (split on `&&`, `||`, `;`, `|`, newlines, outside quotes), each as
-//! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed; and,
+//! unquoted words with leading `VAR=value`, `sudo`, `exec`... removed (noting whether `sudo`
+//! was one, and whether the command pipes into the next); which of a RUN's scripts a shell
+//! runs, and which shell ([`shell_scripts`]); and,
 //! for package managers, which ecosystem installs what from which manifest.
 
 use crate::syntax::{Arguments, Instruction, Keyword};
@@ -11,6 +13,10 @@ use crate::syntax::{Arguments, Instruction, Keyword};
 pub(crate) struct Command {
     /// Unquoted words; the program name first, lower-cased and without its directory.
     pub words: Vec<String>,
+    /// `sudo` was among the prefix words removed before the program (`sudo apt-get ...`).
+    pub sudo: bool,
+    /// Its output goes into a pipe (`|` after it, not `||` or `>|`).
+    pub piped: bool,
 }
 
 impl Command {
@@ -193,6 +199,209 @@ pub(crate) fn run_commands(ins: &Instruction) -> Vec<Command> {
     out
 }
 
+/// Who runs a shell script of a RUN: what decides whether `set -o pipefail` is in effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Runner {
+    /// The stage's SHELL (`/bin/sh -c` unless a SHELL instruction says otherwise): the
+    /// shell-form command, and a `RUN <<EOF` body without a shebang, which BuildKit passes to
+    /// that shell as the command.
+    StageShell,
+    /// A shell the RUN names itself, with the words after its name: exec form
+    /// `["bash", "-o", "pipefail", "-c", "..."]`, a body starting `#!/bin/bash`, or the shell a
+    /// heredoc feeds (`RUN <<EOF bash`, `RUN sh -e <<EOF`).
+    Own { shell: String, options: Vec<String> },
+    /// Exec form of a program that is not a shell: nothing parses its words as shell.
+    Exec,
+}
+
+/// One script of a RUN that a shell runs, and which shell (see [`shell_scripts`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ShellScript<'a> {
+    pub text: std::borrow::Cow<'a, str>,
+    pub runner: Runner,
+}
+
+/// Shells whose `-o pipefail` and `set` behave like the POSIX shell's.
+pub(crate) fn is_posix_shell(program: &str) -> bool {
+    matches!(
+        base_name(program).as_str(),
+        "sh" | "bash" | "dash" | "ash" | "zsh" | "ksh" | "mksh"
+    )
+}
+
+/// The scripts of a RUN that a shell runs, as BuildKit runs them. Unlike [`scripts`], a
+/// heredoc body counts only when a shell runs it: `RUN <<EOF` (the stage's SHELL, or the
+/// interpreter of its `#!` line), or a heredoc a shell reads (`RUN <<EOF bash`); the body of
+/// `RUN <<EOF python3`, `RUN python3 <<EOF` or `RUN cat <<EOF > file` is not a shell script.
+/// A body that itself holds a heredoc (`cat <<X > f`) is kept up to that line, since what
+/// follows is that heredoc's data. Exec form of another program is one [`Runner::Exec`]
+/// script of its words.
+pub(crate) fn shell_scripts(ins: &Instruction) -> Vec<ShellScript<'_>> {
+    use std::borrow::Cow;
+    let mut out = Vec::new();
+    if ins.keyword != Keyword::Run {
+        return out;
+    }
+    match &ins.arguments {
+        Arguments::Exec(words) => {
+            let vals: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
+            let c_at = vals.iter().position(|v| is_dash_c(v));
+            match (vals.first(), c_at) {
+                (Some(p), Some(c)) if is_posix_shell(p) && c + 1 < vals.len() => {
+                    out.push(ShellScript {
+                        text: Cow::Borrowed(vals[c + 1]),
+                        runner: Runner::Own {
+                            shell: base_name(p),
+                            options: vals[1..=c].iter().map(|v| v.to_string()).collect(),
+                        },
+                    });
+                }
+                _ => out.push(ShellScript {
+                    text: Cow::Owned(
+                        vals.iter()
+                            .map(|v| shell_quote(v))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    runner: Runner::Exec,
+                }),
+            }
+        }
+        Arguments::Shell(w) => {
+            let line = w.value.trim();
+            let single = ins.heredocs.len() == 1
+                && line.starts_with("<<")
+                && !line.contains(char::is_whitespace);
+            if single {
+                // BuildKit: a lone `<<EOF` runs the body with the stage's shell, or, when it
+                // starts with `#!`, as a file run by that interpreter.
+                let body = ins.heredocs[0].content.as_str();
+                match shebang(body) {
+                    None => out.push(ShellScript {
+                        text: Cow::Borrowed(until_nested_heredoc(body)),
+                        runner: Runner::StageShell,
+                    }),
+                    Some((shell, options)) if is_posix_shell(&shell) => out.push(ShellScript {
+                        text: Cow::Borrowed(until_nested_heredoc(body)),
+                        runner: Runner::Own {
+                            shell: base_name(&shell),
+                            options,
+                        },
+                    }),
+                    Some(_) => {}
+                }
+                return out;
+            }
+            out.push(ShellScript {
+                text: Cow::Borrowed(w.value.as_str()),
+                runner: Runner::StageShell,
+            });
+            // Otherwise the stage's shell runs the line with the bodies as heredocs: a body is
+            // a script when the command it is the input of is a shell reading its input.
+            let commands = split_script(&w.value).0;
+            for h in &ins.heredocs {
+                let reader = commands
+                    .iter()
+                    .find(|c| c.words.iter().any(|word| heredoc_word_names(word, &h.name)));
+                let Some(reader) = reader else { continue };
+                let rest: Vec<&String> = reader
+                    .words
+                    .iter()
+                    .filter(|word| !word.starts_with("<<") && !word.starts_with('<'))
+                    .collect();
+                let Some(program) = rest.first() else {
+                    continue;
+                };
+                // `bash`, `sh -e`, `bash -s`: options only; `bash -c ...` or `sh script.sh`
+                // read their input as data.
+                let options: Vec<String> = rest[1..].iter().map(|w| w.to_string()).collect();
+                let reads_script = options.iter().enumerate().all(|(k, o)| {
+                    (o.starts_with(['-', '+']) && !is_dash_c(o)) || is_option_value(&options, k)
+                });
+                if is_posix_shell(program) && reads_script {
+                    out.push(ShellScript {
+                        text: Cow::Borrowed(until_nested_heredoc(&h.content)),
+                        runner: Runner::Own {
+                            shell: base_name(program),
+                            options,
+                        },
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// `-c`, or a cluster of single-letter options ending in it (`-ec`, `-euxc`).
+fn is_dash_c(word: &str) -> bool {
+    word.len() >= 2
+        && word.starts_with('-')
+        && !word.starts_with("--")
+        && word.ends_with('c')
+        && word[1..].bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// The word at `k` is the value of `-o`/`+o` before it (`-o pipefail`).
+fn is_option_value(options: &[String], k: usize) -> bool {
+    k > 0 && {
+        let prev = options[k - 1].as_str();
+        prev.len() >= 2
+            && prev.starts_with(['-', '+'])
+            && !prev.starts_with("--")
+            && prev.ends_with('o')
+    }
+}
+
+/// Whether `words` (a shell's options) turn on `pipefail`: `-o pipefail`, `-eo pipefail`,
+/// `-o errexit -o pipefail`, `-euxo pipefail`.
+pub(crate) fn sets_pipefail(words: &[String]) -> bool {
+    (0..words.len()).any(|k| {
+        words[k] == "pipefail" && {
+            let prev = if k > 0 { words[k - 1].as_str() } else { "" };
+            prev.len() >= 2
+                && prev.starts_with('-')
+                && !prev.starts_with("--")
+                && prev[1..].contains('o')
+                && prev[1..].bytes().all(|b| b.is_ascii_alphabetic())
+        }
+    })
+}
+
+/// A word of a command that is the heredoc marker for `name`: `<<EOF`, `<<-EOF`, `0<<EOF`
+/// (quotes are already removed; a marker first in its command is lower-cased as its name).
+fn heredoc_word_names(word: &str, name: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    word.strip_prefix("<<")
+        .map(|r| r.strip_prefix('-').unwrap_or(r))
+        .is_some_and(|r| r.eq_ignore_ascii_case(name))
+}
+
+/// The interpreter of a `#!` first line and the words after it: `#!/usr/bin/env bash` is
+/// `bash`, `#!/bin/sh -e` is `sh` with `-e`.
+fn shebang(body: &str) -> Option<(String, Vec<String>)> {
+    let first = body.strip_prefix("#!")?.lines().next().unwrap_or("");
+    let mut words = first.split_whitespace();
+    let mut program = words.next()?.to_string();
+    if base_name(&program) == "env" {
+        program = words.by_ref().find(|w| !w.starts_with('-'))?.to_string();
+    }
+    Some((program, words.map(str::to_string).collect()))
+}
+
+/// The script up to and including the first line that opens a heredoc of its own.
+fn until_nested_heredoc(script: &str) -> &str {
+    let mut at = 0;
+    for line in script.split_inclusive('\n') {
+        at += line.len();
+        if line.contains("<<") && !line.contains("<<<") {
+            return &script[..at];
+        }
+    }
+    script
+}
+
 /// Splits a script into simple commands. Also says whether every operator
 /// between commands at the top level is `&&` or `|` (a plain chain that a
 /// prefix `x && ` keeps equivalent).
@@ -287,6 +496,12 @@ fn split_words(script: &str, keep: usize) -> (Vec<Command>, bool) {
                     commands.push(c);
                 }
                 let next = bytes.get(i + 1).copied();
+                // A pipe, not `||` or the `>|` redirection; `(a; b) | c` pipes the last command.
+                if b == b'|' && next != Some(b'|') && (i == 0 || bytes[i - 1] != b'>') {
+                    if let Some(last) = commands.last_mut() {
+                        last.piped = true;
+                    }
+                }
                 let op_ok = match (b, next) {
                     (b'&', Some(b'&')) => {
                         i += 1;
@@ -368,11 +583,16 @@ fn is_prefix(w: &str) -> bool {
 fn make_command(mut words: Vec<String>) -> Option<Command> {
     // In place: most commands have no prefix, and this runs for every command of every RUN.
     let skip = words.iter().position(|w| !is_prefix(w))?;
+    let sudo = words[..skip].iter().any(|w| w == "sudo");
     words.drain(..skip);
     let head = &mut words[0];
     let name = base_name(head);
     *head = name;
-    Some(Command { words })
+    Some(Command {
+        words,
+        sudo,
+        piped: false,
+    })
 }
 
 /// A language package manager.

@@ -167,6 +167,12 @@ rules! {
     SS041 => ss041_uvicorn_workers,
     /// Proxy headers on without `--forwarded-allow-ips`: only 127.0.0.1 is trusted.
     SS042 => ss042_forwarded_allow_ips,
+    /// A RUN starts with `cd <dir>` where a WORKDIR would say where the steps run.
+    SS043 => ss043_cd_workdir,
+    /// `sudo` in a RUN.
+    SS044 => ss044_sudo,
+    /// A pipe in a RUN whose shell runs without `pipefail`.
+    SS045 => ss045_pipefail,
     /// Packages installed without a version (strict profile).
     SS046 => ss046_unpinned_packages,
 }
