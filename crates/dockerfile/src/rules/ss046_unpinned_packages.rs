@@ -101,7 +101,8 @@ fn is_path_or_url(p: &str) -> bool {
 }
 
 /// The installer, the unpinned packages and how a version is written, for one command.
-fn unpinned(words: &[String]) -> Option<(String, Vec<String>, String)> {
+fn unpinned(c: &crate::command::Command) -> Option<(String, Vec<String>, String)> {
+    let words = &c.words[..];
     let program = words.first()?.rsplit('/').next()?.to_string();
     let rest = &words[1..];
     let after = |sub: &[&str]| -> Option<&[String]> {
@@ -186,7 +187,7 @@ fn unpinned(words: &[String]) -> Option<(String, Vec<String>, String)> {
         }
         _ => {
             // pip in any of its spellings: pip, pip3, python -m pip, uv pip.
-            let args = crate::command::pip_install(&crate::command::Command { words: words.to_vec() })?;
+            let args = crate::command::pip_install(c)?;
             // Packages from a requirements or constraints file are pinned there; names given
             // on the line itself still count.
             let i = args.iter().position(|w| w == "install")?;
@@ -217,7 +218,7 @@ fn unpinned(words: &[String]) -> Option<(String, Vec<String>, String)> {
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for k in 0..ctx.df.instructions.len() {
         for c in ctx.commands(k) {
-            if let Some((manager, packages, example)) = unpinned(&c.words) {
+            if let Some((manager, packages, example)) = unpinned(c) {
                 let details = Details {
                     step: ctx.step(k),
                     manager,
