@@ -298,6 +298,9 @@ pub(crate) fn shell_scripts(ins: &Instruction) -> Vec<ShellScript<'_>> {
             });
             // Otherwise the stage's shell runs the line with the bodies as heredocs: a body is
             // a script when the command it is the input of is a shell reading its input.
+            if ins.heredocs.is_empty() {
+                return out;
+            }
             let commands = split_script(&w.value).0;
             for h in &ins.heredocs {
                 let reader = commands

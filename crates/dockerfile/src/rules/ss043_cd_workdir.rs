@@ -20,6 +20,7 @@
 
 use super::{finding, join_path, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef};
 use crate::command::{shell_scripts, split_script, Runner};
+use crate::syntax::Arguments;
 
 /// What the registry knows of this rule.
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -62,8 +63,7 @@ impl super::RuleMessage for Details {
 }
 
 /// The directory a `cd` at the start of `script` moves to, if a WORKDIR could say it.
-fn leading_cd(script: &str) -> Option<String> {
-    let commands = split_script(script).0;
+fn leading_cd(commands: &[crate::command::Command]) -> Option<String> {
     let at = commands.iter().position(|c| c.program() == "cd")?;
     if !commands[..at]
         .iter()
@@ -99,10 +99,19 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for stage in 0..ctx.graph.stages.len() {
         for index in ctx.body(stage) {
             let ins = ctx.instr(index);
+            // A plain shell-form RUN is already split in the context; others (heredocs, exec
+            // form) are split here. No `cd` in the text, no `cd` command (most RUNs).
+            let plain = ins.heredocs.is_empty() && matches!(ins.arguments, Arguments::Shell(_));
             let found = shell_scripts(ins)
                 .iter()
-                .filter(|s| s.runner != Runner::Exec)
-                .find_map(|s| leading_cd(&s.text));
+                .filter(|s| s.runner != Runner::Exec && s.text.contains("cd"))
+                .find_map(|s| {
+                    if plain {
+                        leading_cd(ctx.commands(index))
+                    } else {
+                        leading_cd(&split_script(&s.text).0)
+                    }
+                });
             let Some(dir) = found else { continue };
             let workdir = ctx.workdir_at(stage, index);
             let absolute = join_path(&workdir, &dir);

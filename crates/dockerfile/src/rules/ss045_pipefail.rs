@@ -112,12 +112,11 @@ fn stage_shell(words: Option<&[String]>, windows: bool) -> Option<(String, bool)
 }
 
 /// The first command whose output goes into a pipe before any `set -o pipefail`.
-fn unguarded_pipe(script: &str) -> Option<String> {
-    let commands = split_script(script).0;
+fn unguarded_pipe(commands: &[crate::command::Command]) -> Option<String> {
     if commands.iter().any(|c| c.program() == "case") {
         return None;
     }
-    for c in &commands {
+    for c in commands {
         if c.program() == "set" && sets_pipefail(&c.words[1..]) {
             return None;
         }
@@ -138,6 +137,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             let mut stage_shell_cache = None;
             for script in shell_scripts(ins) {
+                // No `|` in the text, no pipe: nothing to judge (most RUNs).
+                if !script.text.contains('|') {
+                    continue;
+                }
                 let (shell, pipefail) = match &script.runner {
                     Runner::Exec => continue,
                     Runner::StageShell => {
@@ -161,7 +164,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if pipefail {
                     continue;
                 }
-                if let Some(program) = unguarded_pipe(&script.text) {
+                // A plain shell-form RUN is already split in the context.
+                let plain = ins.heredocs.is_empty() && matches!(ins.arguments, Arguments::Shell(_));
+                let found = if plain {
+                    unguarded_pipe(ctx.commands(index))
+                } else {
+                    unguarded_pipe(&split_script(&script.text).0)
+                };
+                if let Some(program) = found {
                     out.push(finding(
                         RuleId::SS045,
                         ins.span,
