@@ -684,8 +684,20 @@ impl<'a> Ctx<'a> {
 /// Among the comment lines directly above an instruction: `# shipshape ignore=SS001,SS003`
 /// (or `ignore=all`), and hadolint's own `# hadolint ignore=DL3025,DL3006`, which silences the
 /// rules that have those names in hadolint, so a repository switches without editing its
-/// Dockerfiles.
+/// Dockerfiles. BuildKit's `# check=skip=Name,...` (or `skip=all`) there skips its checks for
+/// that instruction, as BuildKit does (the first `check` comment counts; text after a blank,
+/// such as `// why`, is a note).
 fn suppresses(comments: &[String], rule: RuleId) -> bool {
+    if let Some(skip) = comments.iter().find_map(|c| local_check_skip(c.trim())) {
+        let buildkit = rule.refs().buildkit;
+        if !buildkit.is_empty()
+            && skip
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case("all") || names_rule(&[n.as_str()], buildkit))
+        {
+            return true;
+        }
+    }
     comments.iter().any(|c| {
         let c = c.trim();
         if let Some(list) = ignore_list(c, "shipshape") {
@@ -697,6 +709,26 @@ fn suppresses(comments: &[String], rule: RuleId) -> bool {
             return names_rule(&list, rule.refs().hadolint);
         }
         false
+    })
+}
+
+/// The names of `check=skip=A,B;...` in a comment above an instruction (`["all"]` for
+/// `skip=all`); `None` for another comment, or a check comment without `skip`.
+fn local_check_skip(comment: &str) -> Option<Vec<String>> {
+    let rest = comment
+        .strip_prefix("check")?
+        .trim_start()
+        .strip_prefix('=')?;
+    let value = rest.trim_start().split([' ', '\t']).next().unwrap_or("");
+    value.split(';').find_map(|part| {
+        let (key, names) = part.split_once('=')?;
+        (key.trim() == "skip").then(|| {
+            names
+                .split(',')
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
     })
 }
 
@@ -989,6 +1021,23 @@ mod tests {
         assert!(lint_all(&df, directive, &LintOptions::default())
             .iter()
             .any(|f| f.rule == RuleId::SS008));
+    }
+
+    #[test]
+    fn a_check_comment_above_an_instruction_skips_buildkit_checks_there() {
+        // BuildKit's own case: local to the instruction below, with a note after the value.
+        let src = "FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // allow secret in environment\nENV password=bar\nENV secret=baz\n# check=skip=all // is local to only this instruction\nARG alternate_password\n";
+        let lines: Vec<u32> = lint_source(src, &LintOptions::default())
+            .iter()
+            .filter(|f| f.rule == RuleId::SS029)
+            .map(|f| f.span.start_pos.line)
+            .collect();
+        assert_eq!(lines, vec![4]);
+        // Another check's name skips nothing here; `all` is BuildKit's checks only.
+        let other = "FROM scratch\n# check=skip=MaintainerDeprecated\nENV password=bar\n";
+        assert!(fires(RuleId::SS029, other));
+        let ours = "FROM python:3.13-slim\nWORKDIR /code\nCOPY . .\n# check=skip=all\nRUN pip install -r requirements.txt\n";
+        assert!(fires(RuleId::SS001, ours));
     }
 
     #[test]

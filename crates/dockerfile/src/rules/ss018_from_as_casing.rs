@@ -57,7 +57,7 @@ impl super::RuleMessage for Details {
         let e = &self.expected;
         Some(match lang {
             Lang::En => format!("Write `{e}`"),
-            Lang::Ko => format!("`{e}`로 쓰기"),
+            Lang::Ko => format!("`{e}`(으)로 쓰기"),
             Lang::Ja => format!("`{e}` と書く"),
         })
     }

@@ -66,7 +66,7 @@ impl super::RuleMessage for Details {
         let kw = &self.keyword;
         Some(match lang {
             Lang::En => format!("Write `{kw} {f}`"),
-            Lang::Ko => format!("`{kw} {f}`로 쓰기"),
+            Lang::Ko => format!("`{kw} {f}`(으)로 쓰기"),
             Lang::Ja => format!("`{kw} {f}` と書く"),
         })
     }

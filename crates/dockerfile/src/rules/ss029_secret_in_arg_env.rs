@@ -61,19 +61,19 @@ impl super::RuleMessage for Details {
             (
                 "an ENV value is stored in the image's configuration, where anyone who can pull the image reads it (`docker inspect`)",
                 "ENV 값은 이미지 설정에 저장되므로 이미지를 받을 수 있는 사람은 누구나 읽을 수 있습니다(`docker inspect`)",
-                "ENV の値はイメージの設定に保存されるので、イメージをプルできる人なら誰でも読めます(`docker inspect`)",
+                "ENV の値はイメージの設定に保存されるので、イメージをプルできる人なら誰でも読めます（`docker inspect`）",
             )
         } else {
             (
                 "an ARG value is recorded in the image's build history and provenance, where anyone who can pull the image reads it",
                 "ARG 값은 이미지의 빌드 이력과 출처 정보(provenance)에 기록되므로 이미지를 받을 수 있는 사람은 누구나 읽을 수 있습니다",
-                "ARG の値はイメージのビルド履歴と来歴情報(provenance)に記録されるので、イメージをプルできる人なら誰でも読めます",
+                "ARG の値はイメージのビルド履歴と来歴情報（provenance）に記録されるので、イメージをプルできる人なら誰でも読めます",
             )
         };
         match lang {
             Lang::En => format!("`{kw} {n}` on line {line} looks like it carries a secret: {en}. Pass it as a build secret instead (`RUN --mount=type=secret,id={lower} ...`), or give it to the container when it runs.", lower = n.to_lowercase()),
             Lang::Ko => format!("{line}행의 `{kw} {n}`은(는) 비밀 값을 담는 것으로 보입니다. {ko}. 대신 빌드 시크릿(`RUN --mount=type=secret,id={lower} ...`)으로 넘기거나, 컨테이너를 실행할 때 전달하세요.", lower = n.to_lowercase()),
-            Lang::Ja => format!("{line}行目の `{kw} {n}` は秘密の値を渡しているように見えます。{ja}。代わりにビルドシークレット(`RUN --mount=type=secret,id={lower} ...`)として渡すか、コンテナの実行時に渡してください。", lower = n.to_lowercase()),
+            Lang::Ja => format!("{line}行目の `{kw} {n}` は秘密の値を渡しているように見えます。{ja}。代わりにビルドシークレット（`RUN --mount=type=secret,id={lower} ...`）として渡すか、コンテナの実行時に渡してください。", lower = n.to_lowercase()),
         }
     }
 }

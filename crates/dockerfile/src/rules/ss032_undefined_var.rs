@@ -85,7 +85,7 @@ impl super::RuleMessage for Details {
             (Hint::Later(l), Lang::Ja) => format!("この変数は使われた場所より後の {l}行目で初めて定義されるので、その行を上に移してください。"),
             (Hint::Platform, Lang::Ja) => format!("BuildKit はすべてのビルドで `{n}` を設定しますが、ステージからは `ARG {n}` を書いた後でないと見えません。ステージにその行を追加してください。"),
             (Hint::Global, Lang::Ja) => format!("最初の FROM より前の ARG は、`{n}` を FROM 行にしか見せません。ステージの中で `ARG {n}` ともう一度宣言してください。"),
-            (Hint::Nothing, Lang::Ja) => format!("この行より前で宣言する(`ARG {n}` または `ENV {n}=...`)か、名前を直してください。"),
+            (Hint::Nothing, Lang::Ja) => format!("この行より前で宣言する（`ARG {n}` または `ENV {n}=...`）か、名前を直してください。"),
         };
         match lang {
             Lang::En => format!("Line {line} uses `${n}`, which nothing defines at that point in the stage, so it expands to an empty string.{mean} {why}"),

@@ -55,7 +55,7 @@ impl super::RuleMessage for Details {
         match lang {
             Lang::En => format!("`{kw}` on line {line} copies `{s}`, but `.dockerignore` excludes it (`{p}`, line {pl}), so it never reaches the builder and the copy fails or copies less than it names. Remove or narrow the pattern, or stop copying `{s}`."),
             Lang::Ko => format!("{line}행의 `{kw}` 명령은 `{s}`을(를) 복사하지만 `.dockerignore`가 이를 제외하므로(`{p}`, {pl}행) 빌더에 전달되지 않습니다. 그래서 복사가 실패하거나 적힌 것보다 적게 복사됩니다. 그 패턴을 지우거나 좁히거나, `{s}`을(를) 복사하지 마세요."),
-            Lang::Ja => format!("{line}行目の `{kw}` は `{s}` をコピーしますが、`.dockerignore` が除外している(`{p}`、{pl}行目)ため、ビルダーに届きません。そのためコピーが失敗するか、書かれたものより少なくしかコピーされません。パターンを削除するか絞り込むか、`{s}` をコピーしないようにしてください。"),
+            Lang::Ja => format!("{line}行目の `{kw}` は `{s}` をコピーしますが、`.dockerignore` が除外している（`{p}`、{pl}行目）ため、ビルダーに届きません。そのためコピーが失敗するか、書かれたものより少なくしかコピーされません。パターンを削除するか絞り込むか、`{s}` をコピーしないようにしてください。"),
         }
     }
 }
