@@ -58,7 +58,10 @@ fn the_final_stage_is_static_non_root_and_exec_form() {
     let text = std::fs::read_to_string(repo().join(FILE)).unwrap();
     let last = &text[text.rfind("\nFROM ").unwrap()..];
     assert!(last.contains("FROM gcr.io/distroless/static-"), "{last}");
-    assert!(last.contains("\nUSER nonroot\n"), "{last}");
+    assert!(
+        last.contains("\nUSER 65532:65532\n"),
+        "numeric, for runAsNonRoot: {last}"
+    );
     assert!(
         last.contains("\nENTRYPOINT [\"/usr/local/bin/shipshape\"]\n"),
         "{last}"

@@ -175,6 +175,16 @@ rules! {
     SS045 => ss045_pipefail,
     /// Packages installed without a version (strict profile).
     SS046 => ss046_unpinned_packages,
+    /// `apt-get install` without `--no-install-recommends`.
+    SS051 => ss051_install_recommends,
+    /// `zypper dist-upgrade` in a build.
+    SS052 => ss052_dist_upgrade,
+    /// An ENV whose value uses a variable the same ENV defines.
+    SS053 => ss053_env_self_reference,
+    /// The final USER is a name, which `runAsNonRoot` cannot verify (strict profile).
+    SS054 => ss054_user_name,
+    /// `/bin/sh` replaced by a link instead of a SHELL instruction.
+    SS055 => ss055_replace_sh,
 }
 
 mod start;
