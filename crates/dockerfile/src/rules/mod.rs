@@ -169,6 +169,8 @@ rules! {
     SS042 => ss042_forwarded_allow_ips,
     /// Packages installed without a version (strict profile).
     SS046 => ss046_unpinned_packages,
+    /// `ADD` of local files or folders, where `COPY` does the same.
+    SS047 => ss047_add_local_files,
 }
 
 mod start;
