@@ -171,6 +171,8 @@ rules! {
     SS046 => ss046_unpinned_packages,
     /// `ADD` of local files or folders, where `COPY` does the same.
     SS047 => ss047_add_local_files,
+    /// `COPY` or `ADD` to a relative destination before any `WORKDIR`.
+    SS048 => ss048_copy_relative_no_workdir,
 }
 
 mod start;
