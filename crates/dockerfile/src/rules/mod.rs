@@ -173,6 +173,8 @@ rules! {
     SS047 => ss047_add_local_files,
     /// `COPY` or `ADD` to a relative destination before any `WORKDIR`.
     SS048 => ss048_copy_relative_no_workdir,
+    /// `useradd` with a high UID and without `-l`.
+    SS049 => ss049_useradd_high_uid,
 }
 
 mod start;
