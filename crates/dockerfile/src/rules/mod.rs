@@ -175,6 +175,8 @@ rules! {
     SS048 => ss048_copy_relative_no_workdir,
     /// `useradd` with a high UID and without `-l`.
     SS049 => ss049_useradd_high_uid,
+    /// `COPY --from=<stage> /`: another stage's whole filesystem.
+    SS050 => ss050_copy_whole_stage,
 }
 
 mod start;
