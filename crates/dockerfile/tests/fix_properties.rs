@@ -277,6 +277,34 @@ fn check_every_fix(name: &str, source: &str) -> usize {
             }
             assert_eq!(removed, 1, "{name}: SS001 inserted no fetch step:\n{fixed}");
         }
+        if f.rule == RuleId::SS049 {
+            // The fix adds `-l` to one `useradd`, on purpose (no lastlog/faillog entries);
+            // nothing else may change.
+            let mut changed = 0;
+            for (a, b) in actual.commands.iter_mut().zip(&before.commands) {
+                for (x, y) in a.iter_mut().zip(b) {
+                    if x == y {
+                        continue;
+                    }
+                    let words: Vec<&str> = y.split(' ').collect();
+                    let at = words
+                        .iter()
+                        .position(|w| w.rsplit('/').next() == Some("useradd"));
+                    let mut with_l = words.clone();
+                    if let Some(i) = at {
+                        with_l.insert(i + 1, "-l");
+                    }
+                    assert_eq!(
+                        *x,
+                        with_l.join(" "),
+                        "{name}: SS049 fix changes more than -l"
+                    );
+                    *x = y.clone();
+                    changed += 1;
+                }
+            }
+            assert_eq!(changed, 1, "{name}: SS049 fix adds no -l:\n{fixed}");
+        }
         assert_eq!(
             actual, expected,
             "{name}: {} fix changes the build:\n{fixed}",
@@ -304,6 +332,22 @@ fn every_fix_on_the_corpus_keeps_the_build_meaning() {
         checked += check_every_fix(&name, &source);
     }
     assert!(checked > 20, "only {checked} fixes checked on the corpus");
+}
+
+#[test]
+fn the_useradd_fix_adds_only_l() {
+    // The corpus has no high UID; these check SS049's exception above.
+    for source in [
+        "FROM debian:12\nRUN groupadd -g 123456 app && useradd -u 123456 -g app app\nUSER app\n",
+        "FROM debian:12\nRUN /usr/sbin/useradd \\\n    --uid=1000000 app\nUSER app\n",
+    ] {
+        let ss049 = lint_source(source, &LintOptions::default())
+            .into_iter()
+            .filter(|f| f.rule == RuleId::SS049 && f.fix.is_some())
+            .count();
+        assert_eq!(ss049, 1, "{source}");
+        assert!(check_every_fix("crafted", source) >= 1, "{source}");
+    }
 }
 
 #[test]

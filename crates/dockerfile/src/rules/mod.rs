@@ -175,6 +175,14 @@ rules! {
     SS045 => ss045_pipefail,
     /// Packages installed without a version (strict profile).
     SS046 => ss046_unpinned_packages,
+    /// `ADD` of local files or folders, where `COPY` does the same.
+    SS047 => ss047_add_local_files,
+    /// `COPY` or `ADD` to a relative destination before any `WORKDIR`.
+    SS048 => ss048_copy_relative_no_workdir,
+    /// `useradd` with a high UID and without `-l`.
+    SS049 => ss049_useradd_high_uid,
+    /// `COPY --from=<stage> /`: another stage's whole filesystem.
+    SS050 => ss050_copy_whole_stage,
     /// `apt-get install` without `--no-install-recommends`.
     SS051 => ss051_install_recommends,
     /// `zypper dist-upgrade` in a build.
