@@ -642,7 +642,12 @@ fn rules_page(
     for row in &t.rule {
         let rules = shipshape_dockerfile::RuleId::named(&row.code);
         let cell = if rules.is_empty() {
-            let reason = t.reasons.get(&row.why).map(|r| r.get(code)).unwrap_or("");
+            let reason = row
+                .why
+                .as_deref()
+                .and_then(|w| t.reasons.get(w))
+                .map(|r| r.get(code))
+                .unwrap_or("");
             let note = row
                 .note
                 .as_ref()

@@ -40,8 +40,8 @@ pub struct TablePage {
 pub struct HadolintRule {
     pub code: String,
     pub what: Text,
-    /// A key of `reasons`: why no Shipshape rule covers it (used only when none does).
-    pub why: String,
+    /// A key of `reasons`: why no Shipshape rule covers it (absent when one does).
+    pub why: Option<String>,
     pub note: Option<Text>,
 }
 
