@@ -57,18 +57,18 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
+        // `split` finds newlines with a vectorised search and `is_ascii` checks a line a word at
+        // a time: a byte loop was 8% of a corpus lint.
         let mut line_starts = vec![0];
         let mut ascii = Vec::new();
-        let mut line_ascii = true;
-        for (i, b) in source.bytes().enumerate() {
-            line_ascii &= b.is_ascii();
-            if b == b'\n' {
-                line_starts.push(i + 1);
-                ascii.push(line_ascii);
-                line_ascii = true;
+        let mut at = 0;
+        for line in source.split('\n') {
+            ascii.push(line.is_ascii());
+            at += line.len() + 1;
+            if at <= source.len() {
+                line_starts.push(at);
             }
         }
-        ascii.push(line_ascii);
         LineIndex { line_starts, ascii }
     }
 

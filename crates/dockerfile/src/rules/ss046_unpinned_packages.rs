@@ -104,6 +104,15 @@ fn is_path_or_url(p: &str) -> bool {
 fn unpinned(c: &crate::command::Command) -> Option<(String, Vec<String>, String)> {
     let words = &c.words[..];
     let program = words.first()?.rsplit('/').next()?.to_string();
+    // Only installers: most commands are something else, and the pip check below allocates.
+    let installer = matches!(
+        program.as_str(),
+        "apt-get" | "apt" | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "npm" | "gem" | "go" | "uv"
+    ) || program.starts_with("pip")
+        || program.starts_with("python");
+    if !installer {
+        return None;
+    }
     let rest = &words[1..];
     let after = |sub: &[&str]| -> Option<&[String]> {
         let i = rest.iter().position(|w| !w.starts_with('-'))?;
