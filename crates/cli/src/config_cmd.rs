@@ -32,23 +32,9 @@ fn execute(args: &[String]) -> Result<i32, UsageError> {
             "--config" => flags.config = Some(take(&mut i)?),
             "--no-config" => flags.no_config = true,
             "--context" => flags.context = Some(take(&mut i)?),
-            "--profile" => {
-                let v = take(&mut i)?;
-                flags.profile =
-                    Some(shipshape_dockerfile::Profile::from_name(&v).ok_or_else(|| {
-                        UsageError(format!("unknown profile {v} (default, strict or pedantic)"))
-                    })?);
-            }
+            "--profile" => flags.profile = Some(crate::lint_cmd::profile_of(&take(&mut i)?)?),
             "--fail-level" => {
-                let v = take(&mut i)?;
-                flags.failure_level = Some(match v.as_str() {
-                    "none" => None,
-                    other => Some(RuleSeverity::from_name(other).ok_or_else(|| {
-                        UsageError(format!(
-                            "unknown fail level {other} (error, warning, info or none)"
-                        ))
-                    })?),
-                });
+                flags.failure_level = Some(crate::lint_cmd::fail_level_of(&take(&mut i)?)?)
             }
             "--format" => {
                 json_out = match take(&mut i)?.as_str() {

@@ -389,7 +389,7 @@ fn lint_in_parallel(
     })
 }
 
-fn fail_level_of(v: &str) -> Result<Option<RuleSeverity>, UsageError> {
+pub(crate) fn fail_level_of(v: &str) -> Result<Option<RuleSeverity>, UsageError> {
     match v {
         "none" => Ok(None),
         other => Ok(Some(RuleSeverity::from_name(other).ok_or_else(|| {
@@ -400,7 +400,7 @@ fn fail_level_of(v: &str) -> Result<Option<RuleSeverity>, UsageError> {
     }
 }
 
-fn profile_of(name: &str) -> Result<Profile, UsageError> {
+pub(crate) fn profile_of(name: &str) -> Result<Profile, UsageError> {
     Profile::from_name(name).ok_or_else(|| {
         UsageError(format!(
             "unknown profile {name} (default, strict or pedantic)"
