@@ -72,28 +72,31 @@ COPY ./app /code/app
 CMD ["fastapi", "run", "app/main.py", "--port", "80"]
 "#;
 
-/// content/*/multi-stage.md#uv: a builder stage with uv syncs `uv.lock` into `.venv`; the final
-/// stage copies only the venv and the app.
+/// content/*/multi-stage.md#uv: a builder stage with uv syncs the dependencies from `uv.lock`
+/// through bind mounts, then the project; the final stage copies `/code` (the venv and the app).
 const UV_MULTI_STAGE: &str = r#"# syntax=docker/dockerfile:1
 FROM python:3.14-slim AS builder
 
-COPY --from=ghcr.io/astral-sh/uv:0.8 /uv /uvx /bin/
+COPY --from=ghcr.io/astral-sh/uv:0.12.5 /uv /uvx /bin/
 
 WORKDIR /code
 
-ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=0
+ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_NO_DEV=1 UV_PYTHON_DOWNLOADS=0
 
-COPY ./pyproject.toml ./uv.lock /code/
+RUN --mount=type=cache,target=/root/.cache/uv \
+    --mount=type=bind,source=uv.lock,target=uv.lock \
+    --mount=type=bind,source=pyproject.toml,target=pyproject.toml \
+    uv sync --locked --no-install-project
 
-RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project --no-dev
+COPY . /code
+
+RUN --mount=type=cache,target=/root/.cache/uv uv sync --locked
 
 FROM python:3.14-slim
 
 WORKDIR /code
 
-COPY --from=builder /code/.venv /code/.venv
-
-COPY ./app /code/app
+COPY --from=builder /code /code
 
 ENV PATH="/code/.venv/bin:$PATH"
 
@@ -367,7 +370,7 @@ mod tests {
                 "pip install --no-cache-dir",
             ],
         ),
-        ("uv-multi-stage", &["uv sync --frozen --no-install-project"]),
+        ("uv-multi-stage", &["uv sync --locked --no-install-project"]),
         ("node", &["npm ci"]),
         ("go", &["go mod download"]),
         ("rust", &["echo \"fn main() {}\""]),
