@@ -191,6 +191,11 @@ pub fn App(page: PageView) -> impl IntoView {
         <footer class="footer">
             <p>{s.footer}</p>
         </footer>
+        // Shown by sw-register.js when a new deployment is ready (the hosted site only).
+        <div class="update-ready" id="update-ready" role="status" hidden>
+            <p>{s.update_ready}</p>
+            <button type="button" class="button-primary">{s.update_reload}</button>
+        </div>
     }
 }
 

@@ -373,12 +373,21 @@ mod imp {
             return;
         };
         let _ = script.set_attribute("src", &js);
-        // The bundle is a classic script that declares a global `wasm_bindgen` initialiser;
-        // a function body runs in global scope, where that name is visible.
-        let start = js_sys::Function::new_with_args(
-            "wasm",
-            "return wasm_bindgen({ module_or_path: wasm });",
-        );
+        // The bundle is a classic script that declares a global `wasm_bindgen` initialiser. It
+        // is looked up and called directly: building a function from text would need the
+        // Content-Security-Policy to allow `eval`, which the production headers do not.
+        let start = move |wasm: &str| -> Option<js_sys::Promise> {
+            let init = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("wasm_bindgen"))
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"module_or_path".into(), &wasm.into()).ok()?;
+            init.call1(&JsValue::NULL, &options)
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        };
         // If the script or its wasm cannot be fetched (offline, say), the page stays as the
         // server wrote it, which reads complete; a lab example stops saying it is busy, and the
         // next touch tries again.
@@ -398,10 +407,14 @@ mod imp {
             }
         });
         let on_failure = failed.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        let not_started = on_failure.clone();
         let on_load: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
-            if let Ok(started) = start.call1(&JsValue::NULL, &JsValue::from_str(&wasm)) {
-                if let Ok(promise) = started.dyn_into::<js_sys::Promise>() {
+            match start(&wasm) {
+                Some(promise) => {
                     let _ = promise.catch(&failed);
+                }
+                None => {
+                    let _ = not_started.call1(&JsValue::NULL, &JsValue::NULL);
                 }
             }
             failed.forget();

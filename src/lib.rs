@@ -5,6 +5,8 @@
 pub mod app;
 pub mod browser;
 pub mod calc;
+#[cfg(feature = "ssr")]
+pub mod deploy;
 pub mod exercise;
 pub mod i18n;
 pub mod lab;

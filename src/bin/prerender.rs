@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use leptos::prelude::*;
 use shipshape::app::{App, PageView, Route, TocEntry, RULES_SLUG, SUMMARY_SLUG};
 use shipshape::calc::{CalcWidget, CalculatorPage};
+use shipshape::deploy;
 use shipshape::exercise::track::{TrackItem, TrackPage, TrackPart};
 use shipshape::exercise::{ChoiceHtml, ExerciseHtml, ExercisePage, Place};
 use shipshape::i18n::Lang;
@@ -105,22 +106,49 @@ fn run() -> Result<usize, String> {
     ] {
         let bytes = fs::read(args.dist.join(file))
             .map_err(|e| format!("{file}: {e} (is the bundle in index.html?)"))?;
-        tools.push((meta, format!("/{file}?v={:016x}", fnv1a(&bytes))));
+        // Renamed with a hash of the content, as Trunk names its own files, so that every
+        // host can cache it for ever by its name alone (deploy/headers.toml).
+        let (stem, ext) = file.split_once('.').expect("a file name with an extension");
+        let hashed = match stem.strip_suffix("_bg") {
+            Some(stem) => format!("{stem}-{:016x}_bg.{ext}", fnv1a(&bytes)),
+            None => format!("{stem}-{:016x}.{ext}", fnv1a(&bytes)),
+        };
+        fs::rename(args.dist.join(file), args.dist.join(&hashed))
+            .map_err(|e| format!("{file}: {e}"))?;
+        tools.push((meta, format!("/{hashed}")));
     }
     let site_address = site_url(env::var("SHIPSHAPE_SITE_URL").ok().as_deref())?;
+    // A release build is the hosted site's: it works offline after the first visit (a service
+    // worker and a manifest), which a development build (`trunk serve`) must not.
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release")
+        || env::var("SHIPSHAPE_OFFLINE").is_ok_and(|v| v == "1");
+    let offline_head = if release {
+        offline_files(&args.dist, &search_urls, &tools)?
+    } else {
+        String::new()
+    };
     let shell = Shell {
         search_urls,
         tools,
         site: site_address,
+        offline_head,
         ..shell
     };
 
     let mut written = 0;
+    // Every page's path, and the hashes of the inline scripts they hold, for the production
+    // files written after the pages (headers, sitemap).
+    let mut pages: Vec<String> = Vec::new();
+    let mut script_hashes = std::collections::BTreeSet::new();
     let mut write = |path: &Path, html: String| -> Result<(), String> {
         let full = args.dist.join(path);
         if let Some(dir) = full.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
+        for body in deploy::inline_scripts(&html) {
+            script_hashes.insert(deploy::script_hash(body));
+        }
+        pages.push(path.to_string_lossy().replace('\\', "/"));
         fs::write(&full, html).map_err(|e| format!("{}: {e}", full.display()))?;
         written += 1;
         Ok(())
@@ -255,7 +283,173 @@ fn run() -> Result<usize, String> {
             NOT_FOUND_SCRIPT,
         ),
     )?;
+    let hashes: Vec<String> = script_hashes.into_iter().collect();
+    production_files(&args.dist, &shell.site, &pages, &hashes, release)?;
     Ok(written)
+}
+
+/// The service worker (`/sw.js`, from src/sw.js with this build's file lists), the script that
+/// registers it (with a content hash in its name), and a manifest per language; returns what
+/// each page's head gets for them (`{lang}` stands for the page's language).
+fn offline_files(
+    dist: &Path,
+    search: &std::collections::HashMap<&'static str, String>,
+    tools: &[(&'static str, String)],
+) -> Result<String, String> {
+    // The shell: Trunk's own hashed files (the main bundle, the stylesheet, the icon).
+    let mut shell = Vec::new();
+    for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        if deploy::is_immutable(&name) && !name.starts_with("shipshape-calc-") && !name.starts_with("shipshape-lab-") {
+            shell.push(format!("/{name}"));
+        }
+    }
+    let register = include_str!("../sw-register.js");
+    let register_name = format!("sw-register-{:016x}.js", fnv1a(register.as_bytes()));
+    shell.push(format!("/{register_name}"));
+    shell.sort();
+    let icon = shell
+        .iter()
+        .find(|f| f.starts_with("/favicon-") && f.ends_with(".svg"))
+        .ok_or("no hashed favicon in the build")?
+        .clone();
+    let quoted = |items: &mut dyn Iterator<Item = String>| {
+        items.map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+    };
+    let tool_files = |tool: &str| {
+        quoted(
+            &mut tools
+                .iter()
+                .filter(|(meta, _)| meta.starts_with(&format!("shipshape-{tool}-")))
+                .map(|(_, url)| url.clone()),
+        )
+    };
+    let mut langs: Vec<_> = search.iter().collect();
+    langs.sort();
+    let search_json = langs
+        .iter()
+        .map(|(lang, url)| format!("\"{lang}\": \"{url}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut version_input = shell.join("\n");
+    for (_, url) in tools {
+        version_input.push_str(url);
+    }
+    for (_, url) in &langs {
+        version_input.push_str(url);
+    }
+    let version = format!("{:016x}", fnv1a(version_input.as_bytes()));
+    let build = format!(
+        "const BUILD = {{\"version\": \"{version}\", \"shell\": [{}], \"tools\": {{\"lab\": [{}], \"calc\": [{}]}}, \"search\": {{{search_json}}}}};\n",
+        quoted(&mut shell.iter().cloned()),
+        tool_files("lab"),
+        tool_files("calc"),
+    );
+    let write = |name: &str, text: &str| -> Result<(), String> {
+        let path = dist.join(name);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{name}: {e}"))
+    };
+    write("sw.js", &(build + include_str!("../sw.js")))?;
+    write(&register_name, register)?;
+    for lang in Lang::ALL {
+        let s = lang.strings();
+        let manifest = format!(
+            "{{\n  \"name\": \"Shipshape\",\n  \"short_name\": \"Shipshape\",\n  \"description\": \"{}\",\n  \"lang\": \"{}\",\n  \"start_url\": \"/{}/\",\n  \"scope\": \"/\",\n  \"display\": \"standalone\",\n  \"background_color\": \"#ffffff\",\n  \"theme_color\": \"#0a5c73\",\n  \"icons\": [{{\"src\": \"{icon}\", \"sizes\": \"any\", \"type\": \"image/svg+xml\"}}]\n}}\n",
+            s.home_lead.replace('\\', "\\\\").replace('"', "\\\""),
+            lang.code(),
+            lang.code()
+        );
+        write(&format!("{}/manifest.webmanifest", lang.code()), &manifest)?;
+    }
+    eprintln!("prerender: service worker for version {version}, shell of {} files", shell.len());
+    Ok(format!(
+        "<link rel=\"manifest\" href=\"/{{lang}}/manifest.webmanifest\">\n<script defer src=\"/{register_name}\"></script>\n"
+    ))
+}
+
+/// The files for serving the site in production, from `deploy/headers.toml`: each host's
+/// header file, `sitemap.xml` and `robots.txt` when the site's address is known, and in a
+/// release build (or with `SHIPSHAPE_PRECOMPRESS=1`) the `.gz`/`.br` copies of every file.
+/// With `SHIPSHAPE_CSP_META=1` each page also carries its policy in a `<meta>` element, for
+/// hosts that cannot send headers (GitHub Pages; docs/deploy.md).
+fn production_files(
+    dist: &Path,
+    site: &str,
+    pages: &[String],
+    hashes: &[String],
+    release: bool,
+) -> Result<(), String> {
+    let table = deploy::HeaderTable::parse(include_str!("../../deploy/headers.toml"))?;
+    let put = |name: &str, text: String| -> Result<(), String> {
+        fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dist) {
+                files.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    put("_headers", table.netlify(hashes, &files))?;
+    let immutable: Vec<&String> = files.iter().filter(|f| deploy::is_immutable(f)).collect();
+    put(
+        "_immutable.txt",
+        immutable.iter().map(|f| format!("{f}\n")).collect(),
+    )?;
+    put("_nginx-headers.conf", table.nginx(hashes))?;
+    put("_cloudfront-headers.json", table.cloudfront(hashes))?;
+    eprintln!(
+        "prerender: headers for {} inline scripts: {}",
+        hashes.len(),
+        table.csp(hashes, false)
+    );
+    if env::var("SHIPSHAPE_CSP_META").is_ok_and(|v| v == "1") {
+        let meta = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
+            escape_attr(&table.csp(hashes, true))
+        );
+        for page in pages {
+            let path = dist.join(page);
+            let html = fs::read_to_string(&path).map_err(|e| format!("{page}: {e}"))?;
+            // Before anything the policy governs: right after the charset.
+            let at = html
+                .find("<meta charset")
+                .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+            let at = at.ok_or_else(|| format!("{page}: no <meta charset>"))?;
+            let html = format!("{}\n{meta}{}", &html[..at], &html[at..]);
+            fs::write(&path, html).map_err(|e| format!("{page}: {e}"))?;
+        }
+    }
+    if !site.is_empty() {
+        let urls: Vec<String> = pages
+            .iter()
+            .filter(|p| p.as_str() != "index.html" && p.as_str() != "404.html")
+            .map(|p| format!("/{}", p.trim_end_matches("index.html")))
+            .collect();
+        put("sitemap.xml", deploy::sitemap(site, &urls))?;
+        put("robots.txt", deploy::robots(site))?;
+    }
+    if release || env::var("SHIPSHAPE_PRECOMPRESS").is_ok_and(|v| v == "1") {
+        let done = deploy::precompress(dist)?;
+        eprintln!(
+            "prerender: precompressed {} files: {} KB, gzip {} KB, brotli {} KB",
+            done.files,
+            done.raw / 1024,
+            done.gzip / 1024,
+            done.brotli / 1024
+        );
+    }
+    Ok(())
 }
 
 /// Every section of every page of a language, in reading order, for its search index.
@@ -758,6 +952,9 @@ struct Shell {
     /// Where the site is served (`https://example.org`, no trailing slash), from
     /// `SHIPSHAPE_SITE_URL`; empty when not known, and links between languages stay relative.
     site: String,
+    /// The manifest link and the service worker's registration, in a release build; `{lang}`
+    /// stands for the page's language.
+    offline_head: String,
 }
 
 /// Skips an optional start tag such as `<html lang=en>` at the start of `s`.
@@ -820,6 +1017,7 @@ impl Shell {
             search_urls: Default::default(),
             tools: Vec::new(),
             site: String::new(),
+            offline_head: String::new(),
         })
     }
 
@@ -874,6 +1072,7 @@ impl Shell {
         if !script.is_empty() {
             head.push_str(&format!("<script>{script}</script>\n"));
         }
+        head.push_str(&self.offline_head.replace("{lang}", lang.code()));
         let owner = Owner::new();
         let body = owner.with(|| {
             let page = page.clone();
