@@ -63,6 +63,21 @@ ensure_web_tools() {
   ensure_wasm_opt
 }
 
+# Debian's nginx with its brotli module, the production server (deploy/nginx/nginx.conf).
+ensure_nginx() {
+  if { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } \
+    && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's nginx and its brotli module"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
+  else
+    die "serving the site as in production needs Debian's nginx: run 'sudo apt-get install nginx libnginx-mod-http-brotli-static' and try again"
+  fi
+}
+
 ensure_chromium() {
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     return
