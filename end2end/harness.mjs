@@ -1,12 +1,13 @@
-// Shared set-up for the browser tests: the release build served by a plain static server, and
-// Debian's Chromium driven by playwright-core. Every page is watched for console errors, page
-// errors and requests that leave the origin.
+// Shared set-up for the browser tests: the release build served by nginx with the repository's
+// production config (deploy/nginx/nginx.conf: its headers, Content-Security-Policy and
+// precompressed files), and Debian's Chromium driven by playwright-core. Every page is watched
+// for console errors (a CSP violation is one), page errors and requests that leave the origin.
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serveNginx } from './nginx.mjs';
 
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const LANGS = ['en', 'ko', 'ja'];
@@ -22,7 +23,7 @@ const FLAGS = [
 ];
 
 export async function start() {
-  const server = await serve(DIST);
+  const server = await serveNginx(DIST);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -38,9 +39,17 @@ export async function start() {
   };
 }
 
-/** A page that records console errors, page errors and foreign requests. */
+/**
+ * A page that records console errors, page errors, CSP violations and foreign requests. The
+ * site's service worker is blocked unless `options.serviceWorkers` is 'allow' (the offline
+ * tests), so that what a test holds back or counts is what the page itself asked for.
+ */
 export async function watchedPage(env, options = {}) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await env.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+    ...options,
+  });
   const page = await context.newPage();
   const problems = [];
   const foreign = [];
@@ -48,6 +57,13 @@ export async function watchedPage(env, options = {}) {
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // Chromium logs a violation too; the event names the directive, for a clearer failure.
+  await context.exposeBinding('__shipshapeCsp', (_, text) => problems.push(`csp: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__shipshapeCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
   page.on('request', (req) => {
     const u = req.url();
     if (!u.startsWith(env.url) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
@@ -95,7 +111,8 @@ export async function holdRequests(page, pattern) {
  * names, one line each (rule, impact, first few targets). Injects axe-core on first use.
  */
 export async function seriousViolations(page, selector = null) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: the site's CSP rightly refuses an inline script.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (sel) => {
     const result = await window.axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] });
     return result.violations
