@@ -274,8 +274,41 @@ mod imp {
                 .is_some()
         });
         if has("#calculator-root") {
-            load_bundle("calc");
-        } else if has("#lab-root") || has("#exercises-root") {
+            // The page's calculator is the server's working form: its bundle loads on the
+            // reader's first touch, as a guide example's does, so that start-up neither blocks
+            // the page nor repaints it. A scenario in the address or a saved one shows at once.
+            let scenario = !window().location().search().unwrap_or_default().is_empty()
+                || window()
+                    .local_storage()
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.get_item(crate::calc::web::STORAGE_KEY).ok().flatten())
+                    .is_some();
+            if scenario {
+                load_bundle("calc");
+            } else {
+                load_on_first_touch("#calculator-root", "calc");
+            }
+        } else if has("#lab-root") {
+            // Like the calculator page: the lab's own state (a share link, an autosaved file)
+            // shows at once, the default lab when the reader first touches it.
+            let shared = window()
+                .location()
+                .hash()
+                .unwrap_or_default()
+                .starts_with("#s=");
+            let saved = window()
+                .local_storage()
+                .ok()
+                .flatten()
+                .and_then(|s| s.get_item("shipshape.lab.v1.page").ok().flatten())
+                .is_some();
+            if shared || saved {
+                load_bundle("lab");
+            } else {
+                load_on_first_touch("#lab-root", "lab");
+            }
+        } else if has("#exercises-root") {
             load_bundle("lab");
         } else if let (Some(e), true) = (&exercise, saved_exercise) {
             let bundle = e.get_attribute("data-widget").unwrap_or_default();
@@ -355,6 +388,43 @@ mod imp {
                 .flatten()
                 .is_some_and(|k| k.starts_with(&prefix) && !k.ends_with(".damaged"))
         })
+    }
+
+    /// Loads `bundle` the first time the reader points at, focuses, types in or clicks inside
+    /// the element `selector` names; a click is remembered and replayed on the live tool.
+    fn load_on_first_touch(selector: &'static str, bundle: &'static str) {
+        let doc = document();
+        let Some(root) = doc.query_selector(selector).ok().flatten() else {
+            return;
+        };
+        let on_touch: Closure<dyn FnMut(web_sys::Event)> =
+            Closure::new(move |ev: web_sys::Event| {
+                let Some(html) = document().document_element() else {
+                    return;
+                };
+                if html.has_attribute("data-tools-ready") {
+                    return;
+                }
+                if ev.type_() == "click" {
+                    if let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                        remember_click(&target);
+                    }
+                    return;
+                }
+                let loading = format!("data-{bundle}-loading");
+                if !html.has_attribute(&loading) {
+                    let _ = html.set_attribute(&loading, "");
+                    load_bundle(bundle);
+                }
+            });
+        for kind in ["pointerdown", "focusin", "input", "click"] {
+            let _ = root.add_event_listener_with_callback_and_bool(
+                kind,
+                on_touch.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        on_touch.forget();
     }
 
     /// Adds the bundle's script and starts its wasm.
@@ -573,7 +643,7 @@ mod imp {
     fn remember_click(target: &Element) {
         let (Some(host), Some(button)) = (
             target
-                .closest(".lab-host, .calc-host, .ex-host")
+                .closest(".lab-host, .calc-host, .ex-host, #calc-root, #lab-body")
                 .ok()
                 .flatten(),
             target.closest("button").ok().flatten(),

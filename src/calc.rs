@@ -14,7 +14,7 @@ pub mod exercise;
 pub mod form;
 pub mod spec;
 pub mod text;
-mod web;
+pub(crate) mod web;
 
 use leptos::either::Either;
 use leptos::prelude::*;

@@ -69,6 +69,7 @@ pub fn start_lab() {
             leptos::mount::mount_to(body.clone(), move || view! { <LabBody lang carried/> })
                 .forget();
             crate::lab::web::restore(&body, &carry);
+            crate::browser::replay_click(&body);
             // Tests and styles can tell the live lab from the server's copy.
             let _ = body.set_attribute("data-live", "");
         }

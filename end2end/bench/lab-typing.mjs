@@ -43,6 +43,7 @@ for (const lines of [300, 2000]) {
   const page = await context.newPage();
   await page.goto(`${env.url}/en/lab/`);
   await hydrated(page);
+  await page.dispatchEvent('#lab-root', 'pointerdown');
   await page.waitForSelector('#lab-body[data-live] .lab');
   const text = dockerfile(lines);
   // Pasted in at once, as a reader would bring a long file.

@@ -14,9 +14,14 @@ after(async () => {
 const verdict = (page) => page.getAttribute('.calc-results .calc-verdict', 'data-fits');
 const numbers = (page, root = '.calc-results') => page.innerText(`${root} .calc-numbers`);
 
-/** Waits until the page is hydrated and the calculator (mounted by the calculator bundle) is live. */
-async function live(page) {
+/**
+ * Waits until the page is hydrated and the calculator (mounted by the calculator bundle) is live.
+ * Without a scenario in the address or a saved one, the bundle loads on the reader's first touch:
+ * `touch` points at the form first, as a reader does.
+ */
+async function live(page, { touch = true } = {}) {
   await hydrated(page);
+  if (touch) await page.dispatchEvent('#calc-root', 'pointerdown');
   await page.waitForSelector('#calc-root[data-live]', { timeout: 15000 });
 }
 
@@ -28,6 +33,28 @@ async function openCalculator(env, query = '', options = {}) {
 }
 
 describe('calculator page', () => {
+  test("starts as the server's form, loads its bundle on the first touch and keeps what was typed", async () => {
+    const { context, page, problems } = await watchedPage(env);
+    const bundle = [];
+    page.on('request', (r) => {
+      if (/\/shipshape-calc-/.test(r.url())) bundle.push(r.url());
+    });
+    await page.goto(`${env.url}/en/calculator/`);
+    await hydrated(page);
+    // The main bundle is running; the calculator's has not been asked for.
+    await page.waitForTimeout(300);
+    assert.deepEqual(bundle, [], 'no calculator bundle before a touch');
+    assert.equal(await page.locator('#calc-root[data-live]').count(), 0);
+    assert.equal(await verdict(page), 'false', "the server's form already shows the verdict");
+    await page.fill('#calc-wk', '3');
+    await page.waitForSelector('#calc-root[data-live]', { timeout: 15000 });
+    assert.equal(await page.inputValue('#calc-wk'), '3', 'the typed value carried over');
+    await page.waitForFunction(() => document.querySelector('.calc-results .calc-numbers')?.innerText.includes('Workers per container\n3'));
+    assert.ok(bundle.length >= 2, `the bundle's script and wasm: ${bundle}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the guide's scenario does not fit, and the suggested fix makes it fit", async () => {
     const { context, page, problems, foreign } = await openCalculator(env);
     assert.equal(await verdict(page), 'false');

@@ -14,6 +14,8 @@ after(async () => {
 
 async function live(page) {
   await hydrated(page);
+  // Without a share link or an autosaved file, the lab's bundle loads on the first touch.
+  await page.dispatchEvent('#lab-root', 'pointerdown');
   await page.waitForSelector('#lab-body[data-live] .lab', { timeout: 15000 });
 }
 

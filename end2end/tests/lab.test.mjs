@@ -15,6 +15,8 @@ after(async () => {
 /** Waits until the page is hydrated and the lab (mounted by the lab bundle) is live. */
 async function live(page) {
   await hydrated(page);
+  // Without a share link or an autosaved file, the lab's bundle loads on the first touch.
+  await page.dispatchEvent('#lab-root', 'pointerdown');
   await page.waitForSelector('#lab-body[data-live] .lab', { timeout: 15000 });
 }
 

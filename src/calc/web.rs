@@ -59,12 +59,17 @@ mod imp {
             .get_element_by_id("calc-root")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // The bundle loads on the reader's first touch (browser::load_tools_if_needed):
+            // what they typed, picked or clicked in the server's form carries over.
+            let carry = crate::browser::carry_form(&root);
             root.set_inner_html("");
             leptos::mount::mount_to(
                 root.clone(),
                 move || view! { <super::super::CalcBody lang/> },
             )
             .forget();
+            crate::browser::restore_form(&root, &carry);
+            crate::browser::replay_click(&root);
             // Tests and styles can tell the live calculator from the server's copy.
             let _ = root.set_attribute("data-live", "");
         }
