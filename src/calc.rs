@@ -18,7 +18,7 @@ pub(crate) mod web;
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use shipshape_capacity::{evaluate, BindingResource, CapacityResult, NodeKind, Severity};
+use shipshape_capacity::{evaluate, BindingResource, CapacityResult, NodeKind, Severity, Source};
 
 use crate::i18n::Lang;
 use form::{field_for_path, grouped, plain, DecodeError, FieldError, Form, Kind, Problem, F};
@@ -420,7 +420,7 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                         <legend>{t.sec_server}</legend>
                         {select_field(c, F::Server, t.server, vec![t.srv_uvicorn, t.srv_gunicorn, t.srv_preload, t.srv_single])}
                         <div hidden=move || !gunicorn()>
-                            {select_field(c, F::WorkerClass, t.worker_class, vec![t.wc_uvicorn, t.wc_sync])}
+                            {select_field(c, F::WorkerClass, t.worker_class, vec![t.wc_uvicorn, t.wc_asgi, t.wc_sync])}
                         </div>
                         <div hidden=move || !c.shown(F::Server, "preload")()>
                             {num_field(c, F::Shared, t.shared, Some("%"), None)}
@@ -469,6 +469,10 @@ pub fn CalcBody(lang: Lang) -> impl IntoView {
                                 {num_field(c, F::NodeMem, t.node_mem, None, None)}
                             </div>
                             {select_field(c, F::Reservation, t.reservation, vec![t.rs_none, t.rs_kubelet, t.rs_gke, t.rs_eks, t.rs_aks, t.rs_aks_pre129, t.rs_custom])}
+                            <div hidden=move || !(c.shown(F::Reservation, "aks")() || c.shown(F::Reservation, "aks_pre129")())>
+                                {select_field(c, F::AksNetwork, t.aks_network, vec![t.an_overlay, t.an_node_subnet, t.an_kubenet])}
+                                <p class="calc-hint">{t.aks_network_hint}</p>
+                            </div>
                             <div hidden=move || !c.shown(F::Reservation, "custom")()>
                                 {num_field(c, F::KubeCpu, t.kube_cpu, None, None)}
                                 {num_field(c, F::KubeMem, t.kube_mem, None, None)}
@@ -1000,7 +1004,10 @@ fn trace(c: Calc) -> impl IntoView {
                             <li data-kind=s.step.kind()>
                                 <span class="calc-topic">{text::topic_text(t, s.topic)}</span>
                                 " " {text::step_text(t, &s.step, &g.result)}
-                                <span class="calc-source">{text::source_text(t, s.source_id)}</span>
+                                <span class="calc-source">
+                                    {text::source_text(t, s.source_id)}
+                                    {source_links(s.source_id)}
+                                </span>
                             </li>
                         }
                     })
@@ -1015,6 +1022,21 @@ fn trace(c: Calc) -> impl IntoView {
             <ol>{steps}</ol>
         </details>
     }
+}
+
+/// Links to a source's public pages, each named by its site ("learn.microsoft.com"), so the
+/// words need no translation.
+fn source_links(source: Source) -> impl IntoView {
+    source
+        .urls()
+        .iter()
+        .map(|url| {
+            view! {
+                " "
+                <a class="calc-source-link" href=*url rel="noopener">{text::site_of(url)}</a>
+            }
+        })
+        .collect_view()
 }
 
 fn replicas_from_spares(spares: &str) -> String {

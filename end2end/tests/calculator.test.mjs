@@ -338,6 +338,74 @@ describe('calculator page', () => {
     await context.close();
   });
 
+  test("AKS max pods follow the network plugin, and the trace shows when the 25% cap applies", async () => {
+    const { context, page, problems } = await openCalculator(env);
+    await page.selectOption('#calc-t', 'k8s');
+    await page.selectOption('#calc-nt', 'Standard_D4s_v5');
+    // The plugin is an input for AKS reservations only.
+    assert.equal(await page.locator('#calc-an').isVisible(), false);
+    await page.selectOption('#calc-rs', 'aks');
+    assert.ok(await page.locator('#calc-an').isVisible());
+    assert.equal(await page.inputValue('#calc-an'), 'overlay');
+    await page.click('.calc-trace summary');
+    // Azure CNI Overlay: 250 pods, 20 x 250 + 50 = 5,050 MiB > 25% of 16 GiB, so 4,096 MiB.
+    await page.waitForSelector('.calc-trace li[data-kind=node_max_pods]');
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_max_pods]'), /250, the AKS default with Azure CNI Overlay/);
+    const capped = await page.innerText('.calc-trace li[data-kind=node_aks_memory]');
+    assert.match(capped, /the 25% cap applies and AKS reserves 4,096 MiB/);
+    assert.match(capped, /allocatable 12,188 MiB/);
+    // Each source links to its page, named by its site.
+    const link = page.locator('.calc-trace li[data-kind=node_aks_memory] a.calc-source-link');
+    assert.equal(await link.getAttribute('href'), 'https://learn.microsoft.com/azure/aks/node-resource-reservations');
+    assert.equal(await link.innerText(), 'learn.microsoft.com');
+    // kubenet: 110 pods, 2,250 MiB, under the cap; the choice is in the link.
+    await page.selectOption('#calc-an', 'kubenet');
+    await page.waitForFunction(() => document.querySelector('.calc-trace li[data-kind=node_max_pods]')?.innerText.includes('110'));
+    assert.doesNotMatch(await page.innerText('.calc-trace li[data-kind=node_aks_memory]'), /cap applies/);
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_aks_memory]'), /allocatable 14,034 MiB/);
+    assert.match(page.url(), /[?&]an=kubenet(&|$)/);
+    // Max pods typed in win over the plugin's default.
+    await page.fill('#calc-mp', '30');
+    await page.waitForFunction(() => document.querySelector('.calc-trace li[data-kind=node_max_pods]')?.innerText.includes('30, as given'));
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_aks_memory]'), /= 650 MiB/);
+    // EKS is the Amazon Linux 2023 AMI's reservation, and says so.
+    await page.fill('#calc-mp', '');
+    await page.selectOption('#calc-nt', 'm5.large');
+    await page.selectOption('#calc-rs', 'eks');
+    assert.match(await page.locator('#calc-rs option[value=eks]').innerText(), /Amazon Linux 2023/);
+    await page.waitForSelector('.calc-trace li[data-kind=node_eks_memory]');
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_eks_memory]'), /EKS \(Amazon Linux 2023\) reserves 11 MiB × 29 max pods/);
+    assert.match(await page.innerText('.calc-trace li[data-kind=node_max_pods]'), /3 ENIs × \(10 IPv4 addresses per ENI − 1\) \+ 2 = 29/);
+    assert.equal(await page.locator('.calc-trace li[data-kind=node_eks_memory] a[href*="eks-ami-deprecation-faqs"]').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("gunicorn's configs use uvicorn-worker or Gunicorn's asgi worker, and old links still load", async () => {
+    const { context, page, problems } = await openCalculator(env);
+    await page.selectOption('#calc-srv', 'gunicorn');
+    await page.click('.calc-tab:has-text("gunicorn_conf.py")');
+    const conf = () => page.innerText('.calc-config code');
+    await page.waitForFunction(() => document.querySelector('.calc-config code')?.innerText.includes('worker_class'));
+    assert.match(await conf(), /^worker_class = "uvicorn_worker\.UvicornWorker"$/m);
+    assert.match(await conf(), /pip install uvicorn-worker/);
+    assert.doesNotMatch(await conf(), /^worker_class = "uvicorn\.workers/m);
+    await page.selectOption('#calc-wc', 'asgi');
+    await page.waitForFunction(() => document.querySelector('.calc-config code')?.innerText.includes('worker_class = "asgi"'));
+    assert.match(await conf(), /Gunicorn 25\.1 or later/);
+    assert.match(page.url(), /[?&]wc=asgi(&|$)/);
+    await context.close();
+
+    // A link saved before the asgi option existed (wc=uvicorn) opens as uvicorn-worker's class.
+    const old = await openCalculator(env, '?v=1&srv=gunicorn&wc=uvicorn');
+    assert.equal(await old.page.inputValue('#calc-wc'), 'uvicorn');
+    await old.page.click('.calc-tab:has-text("gunicorn_conf.py")');
+    await old.page.waitForFunction(() => document.querySelector('.calc-config code')?.innerText.includes('worker_class'));
+    assert.match(await old.page.innerText('.calc-config code'), /^worker_class = "uvicorn_worker\.UvicornWorker"$/m);
+    assert.deepEqual([...problems, ...old.problems], []);
+    await old.context.close();
+  });
+
   test('works at 360px without horizontal overflow', async () => {
     const { context, page } = await openCalculator(env, '', { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

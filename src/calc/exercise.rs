@@ -94,7 +94,7 @@ pub fn CalcExercise(lang: Lang, exercise: &'static Exercise, html: ExerciseHtml)
         {has(Decision::Server).then(|| view! {
             {select_field(c, F::Server, t.server, vec![t.srv_uvicorn, t.srv_gunicorn, t.srv_preload, t.srv_single])}
             <div hidden=move || !gunicorn()>
-                {select_field(c, F::WorkerClass, t.worker_class, vec![t.wc_uvicorn, t.wc_sync])}
+                {select_field(c, F::WorkerClass, t.worker_class, vec![t.wc_uvicorn, t.wc_asgi, t.wc_sync])}
             </div>
         })}
         {has(Decision::MemoryLimit).then(|| num_field(c, F::MemLimit, t.mem_limit, None, None))}

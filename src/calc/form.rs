@@ -3,9 +3,9 @@
 //! compact query string (`?v=1&wk=2&mm=1.5`). Plain Rust, tested natively.
 
 use shipshape_capacity::{
-    AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames, ErrorDetail,
-    Framework, GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target,
-    Traffic, WorkerClass, WorkerCount, WorkerModel,
+    AksNetwork, AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames,
+    ErrorDetail, Framework, GunicornOptions, KubernetesTarget, NodeType, ReservationModel,
+    Scenario, Target, Traffic, WorkerClass, WorkerCount, WorkerModel,
 };
 
 /// What kind of text a field holds.
@@ -25,7 +25,8 @@ pub const MEM_UNITS: &[&str] = &["mib", "gib"];
 pub const CPU_UNITS: &[&str] = &["cores", "m"];
 pub const FRAMEWORKS: &[&str] = &["none", "numpy", "pytorch", "pytorch_cuda"];
 pub const SERVERS: &[&str] = &["uvicorn", "gunicorn", "preload", "single"];
-pub const WORKER_CLASSES: &[&str] = &["uvicorn", "sync"];
+/// "uvicorn" is uvicorn-worker's `UvicornWorker` (links saved before it was named so still read).
+pub const WORKER_CLASSES: &[&str] = &["uvicorn", "asgi", "sync"];
 pub const WORKER_MODES: &[&str] = &["fixed", "default", "gunicorn", "legacy"];
 pub const CORE_SOURCES: &[&str] = &["host", "limit"];
 pub const TARGETS: &[&str] = &["machine", "k8s", "fargate", "fargate_eks", "cloudrun"];
@@ -54,6 +55,7 @@ pub const RESERVATIONS: &[&str] = &[
     "aks_pre129",
     "custom",
 ];
+pub const AKS_NETWORKS: &[&str] = &["overlay", "node_subnet", "kubenet"];
 pub const FLAGS: &[&str] = &["0", "1"];
 
 macro_rules! fields {
@@ -118,6 +120,7 @@ fields! {
     NodeMem = "nm", "16", Kind::Num;
     NodeMemUnit = "nmu", "gib", Kind::Choice(MEM_UNITS);
     Reservation = "rs", "gke", Kind::Choice(RESERVATIONS);
+    AksNetwork = "an", "overlay", Kind::Choice(AKS_NETWORKS);
     MaxPods = "mp", "", Kind::OptInt;
     KubeCpu = "kc", "100", Kind::Num;
     KubeCpuUnit = "kcu", "m", Kind::Choice(CPU_UNITS);
@@ -371,10 +374,10 @@ impl Form {
                 preload,
                 // Kept without --preload too, so a scenario's fraction survives a round trip.
                 shared_fraction: p.num(F::Shared) / 100.0,
-                worker_class: if self.is(F::WorkerClass, "sync") {
-                    WorkerClass::Sync
-                } else {
-                    WorkerClass::Uvicorn
+                worker_class: match self.get(F::WorkerClass) {
+                    "sync" => WorkerClass::Sync,
+                    "asgi" => WorkerClass::Asgi,
+                    _ => WorkerClass::UvicornWorker,
                 },
             })
         };
@@ -415,6 +418,13 @@ impl Form {
         let target = match self.get(F::Target) {
             "k8s" => {
                 let custom = self.is(F::NodeType, "custom");
+                // Only an AKS reservation takes a network plugin (the engine refuses it on others).
+                let aks = self.is(F::Reservation, "aks") || self.is(F::Reservation, "aks_pre129");
+                let aks_network = match self.get(F::AksNetwork) {
+                    "node_subnet" if aks => AksNetwork::AzureCniNodeSubnet,
+                    "kubenet" if aks => AksNetwork::Kubenet,
+                    _ => AksNetwork::AzureCniOverlay,
+                };
                 Target::Kubernetes(KubernetesTarget {
                     node: NodeType {
                         instance_type: (!custom).then(|| self.get(F::NodeType).to_string()),
@@ -444,6 +454,7 @@ impl Form {
                     },
                     node_count: p.opt_int(F::NodeCount),
                     hpa: self.is(F::Hpa, "1"),
+                    aks_network,
                 })
             }
             "fargate" => Target::FargateEcs {
@@ -527,7 +538,8 @@ impl Form {
                     F::WorkerClass,
                     match g.worker_class {
                         WorkerClass::Sync => "sync",
-                        WorkerClass::Uvicorn => "uvicorn",
+                        WorkerClass::Asgi => "asgi",
+                        WorkerClass::UvicornWorker => "uvicorn",
                     },
                 );
             }
@@ -641,6 +653,14 @@ impl Form {
                     }
                 };
                 f.set(F::Reservation, reservation);
+                f.set(
+                    F::AksNetwork,
+                    match k.aks_network {
+                        AksNetwork::AzureCniOverlay => "overlay",
+                        AksNetwork::AzureCniNodeSubnet => "node_subnet",
+                        AksNetwork::Kubenet => "kubenet",
+                    },
+                );
                 f.set(F::DsCpu, num(k.daemonsets.cpu_millicores));
                 f.set(F::DsCpuUnit, "m");
                 f.set_mib(F::DsMem, k.daemonsets.memory_mib);
@@ -752,6 +772,7 @@ pub fn field_for_path(form: &Form, path: &str) -> Option<F> {
         "target.kubernetes.daemonsets.memory_mib" => F::DsMem,
         "target.kubernetes.daemonsets.pods" => F::DsPods,
         "target.kubernetes.node_count" => F::NodeCount,
+        "target.kubernetes.aks_network" => F::AksNetwork,
         "target.fargate_ecs.vcpu" => F::FargateVcpu,
         "target.fargate_ecs.memory_gb" => F::FargateGb,
         "target.cloud_run.vcpu" => F::RunVcpu,
@@ -1211,6 +1232,54 @@ mod tests {
                 field: Some(F::Port),
                 problem: Problem::Engine(ErrorDetail::PortZero)
             }]
+        );
+    }
+
+    #[test]
+    fn worker_classes_and_aks_networks_reach_the_engine() {
+        let mut form = Form::default();
+        form.set(F::Server, "gunicorn");
+        for (value, class) in [
+            ("uvicorn", WorkerClass::UvicornWorker),
+            ("asgi", WorkerClass::Asgi),
+            ("sync", WorkerClass::Sync),
+        ] {
+            form.set(F::WorkerClass, value);
+            match form.to_scenario().unwrap().server {
+                WorkerModel::Gunicorn(g) => assert_eq!(g.worker_class, class),
+                other => panic!("{other:?}"),
+            }
+        }
+        // A link saved before the asgi option (wc=uvicorn) still opens, as uvicorn-worker.
+        let old = Form::decode("v=1&srv=gunicorn&wc=uvicorn")
+            .unwrap()
+            .unwrap();
+        let r = shipshape_capacity::evaluate(&old.to_scenario().unwrap()).unwrap();
+        assert!(r
+            .configs
+            .gunicorn_conf_py
+            .contains("worker_class = \"uvicorn_worker.UvicornWorker\""));
+
+        form.set(F::Target, "k8s");
+        form.set(F::NodeType, "Standard_D4s_v5");
+        form.set(F::AksNetwork, "kubenet");
+        let network = |form: &Form| match form.to_scenario().unwrap().target {
+            Target::Kubernetes(k) => k.aks_network,
+            other => panic!("{other:?}"),
+        };
+        // Not an AKS reservation: the plugin is not passed on (and stays in the form).
+        assert_eq!(network(&form), AksNetwork::AzureCniOverlay);
+        form.set(F::Reservation, "aks");
+        assert_eq!(network(&form), AksNetwork::Kubenet);
+        let r = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap();
+        assert_eq!(r.node.max_pods, 110);
+        form.set(F::AksNetwork, "overlay");
+        let r = shipshape_capacity::evaluate(&form.to_scenario().unwrap()).unwrap();
+        assert_eq!(r.node.max_pods, 250);
+        assert_eq!(r.node.reserved_memory_mib, 4096.0);
+        assert_eq!(
+            field_for_path(&form, "target.kubernetes.aks_network"),
+            Some(F::AksNetwork)
         );
     }
 

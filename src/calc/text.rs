@@ -3,8 +3,8 @@
 //! Messages with numbers are templates: `{0}`, `{1}`... are filled in by `fill`.
 
 use shipshape_capacity::{
-    Band, BindingResource, CapacityResult, CoresSource, ErrorDetail, NodeAllocatable, NodeKind,
-    Reserver, Source, Step, Topic, Warning, WarningCode,
+    AksNetwork, Band, BindingResource, CapacityResult, CoresSource, ErrorDetail, MaxPodsOrigin,
+    NodeAllocatable, NodeKind, Reserver, Source, Step, Topic, Warning, WarningCode,
 };
 
 use super::form::grouped;
@@ -53,6 +53,10 @@ texts! {
     w_thread_oversubscription, w_cpu_limit_below_workers, w_legacy_image_deprecated,
     w_provider_mismatch,
     sec_deploy, deploy_name, image, module, port, n_core_one, n_stranded, n_mem_util, tp_workers, tp_memory, tp_node, tp_cpu, tp_packing, tp_fit, tw_host, tw_limit, n_cores_amount, band, unlimited, rv_aks_pre129, tr_workers_capped, tr_workers_fixed, tr_workers_default, tr_workers_default_unset, tr_workers_gunicorn, tr_legacy_wc, tr_legacy, tr_legacy_max, tr_mem_uvicorn_one, tr_mem_uvicorn, tr_mem_preload, tr_cuda_note, tr_mem_gunicorn, tr_mem_single, tr_mem_container, tr_mem_limit, tr_in_flight, tr_cores, tr_sync, tr_async, tr_cpu_request, tr_cpu_request_given, tr_cpu_limit, tr_cpu_no_limit, tr_node_machine, tr_node_fargate, tr_node_fargate_eks, tr_node_fargate_eks_big, tr_node_cloud_run, tr_node_none, tr_node_kubelet, tr_node_banded, tr_node_banded_small, tr_node_tiered, tr_node_aks_cpu, tr_node_aks_cpu_interp, tr_node_eks, tr_node_aks, tr_node_custom_mem, tr_node_custom_cpu, tr_ds, tr_containers, tr_cloud_run, tr_redundancy, tr_per_node, tr_stranded, tr_utilization, tr_queueing, tr_qos, src_uvicorn_spawn, src_server_default, src_gunicorn_design, src_gunicorn_preload, src_legacy_image, src_pss, src_k8s_reserve, src_gke, src_eks, src_aks, src_fargate, src_cloud_run, src_little, src_cpu_cores, src_sync_workers, src_utilization, src_queueing, src_packing, src_k8s_qos, src_docker_limits, src_redundancy, src_guide_resources, e_syntax, e_characters, e_name_case, e_module, e_port, e_needs_limit, e_unknown_type, e_type_and_shape, e_required, e_eks_max_pods, e_fargate_vcpu, e_fargate_memory, e_cloud_run_vcpu, e_request_above_limit, e_single_workers, headroom, headroom_hint, rs_custom, kube_cpu, kube_mem, sys_cpu, sys_mem, eviction, fargate_eks_note,
+    wc_asgi, aks_network, an_overlay, an_node_subnet, an_kubenet, aks_network_hint,
+    net_node_subnet, src_eks_max_pods, src_aks_max_pods, src_kubelet_max_pods,
+    tr_node_max_pods_given, tr_node_max_pods_eni, tr_node_max_pods_aks, tr_node_max_pods_default,
+    tr_node_aks_capped, e_aks_network,
 }
 
 /// Words that are the same in every language: units and product names.
@@ -62,6 +66,8 @@ pub const MS: &str = "ms";
 pub const T_FARGATE: &str = "AWS Fargate (ECS)";
 pub const T_FARGATE_EKS: &str = "AWS Fargate (EKS)";
 pub const T_CLOUDRUN: &str = "Google Cloud Run";
+pub const NET_OVERLAY: &str = "Azure CNI Overlay";
+pub const NET_KUBENET: &str = "kubenet";
 
 pub fn texts(lang: Lang) -> &'static T {
     match lang {
@@ -198,6 +204,7 @@ pub fn detail_text(t: &T, d: &ErrorDetail) -> String {
         ErrorDetail::InstanceTypeAndShape => t.e_type_and_shape.to_string(),
         ErrorDetail::RequiredWithoutInstanceType => t.e_required.to_string(),
         ErrorDetail::EksNeedsMaxPods => t.e_eks_max_pods.to_string(),
+        ErrorDetail::AksNetworkWithoutAks => t.e_aks_network.to_string(),
         ErrorDetail::FargateVcpu { .. } => t.e_fargate_vcpu.to_string(),
         ErrorDetail::FargateMemory { vcpu, valid } => {
             let list: Vec<String> = valid.iter().map(|v| n(*v)).collect();
@@ -210,6 +217,22 @@ pub fn detail_text(t: &T, d: &ErrorDetail) -> String {
             fill(t.e_request_above_limit, &[&cores(t, *limit)])
         }
         ErrorDetail::SingleProcessWorkers { got } => fill(t.e_single_workers, &[&got.to_string()]),
+    }
+}
+
+/// The site a link goes to, as its name: "https://learn.microsoft.com/azure/..." gives
+/// "learn.microsoft.com".
+pub fn site_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '#', '?']).next().unwrap_or(rest)
+}
+
+/// An AKS network plugin's name.
+fn network_name(t: &T, network: AksNetwork) -> &'static str {
+    match network {
+        AksNetwork::AzureCniOverlay => NET_OVERLAY,
+        AksNetwork::AzureCniNodeSubnet => t.net_node_subnet,
+        AksNetwork::Kubenet => NET_KUBENET,
     }
 }
 
@@ -260,7 +283,10 @@ pub fn source_text(t: &T, source: Source) -> &'static str {
         Source::K8sReserve => t.src_k8s_reserve,
         Source::Gke => t.src_gke,
         Source::Eks => t.src_eks,
+        Source::EksMaxPods => t.src_eks_max_pods,
         Source::Aks => t.src_aks,
+        Source::AksMaxPods => t.src_aks_max_pods,
+        Source::KubeletMaxPods => t.src_kubelet_max_pods,
         Source::Fargate => t.src_fargate,
         Source::CloudRun => t.src_cloud_run,
         Source::Little => t.src_little,
@@ -601,6 +627,25 @@ pub fn step_text(t: &T, step: &Step, result: &CapacityResult) -> String {
                 &mib(*allocatable_mib),
             ],
         ),
+        Step::NodeMaxPods { max_pods, origin } => {
+            let max = count(u64::from(*max_pods));
+            match origin {
+                MaxPodsOrigin::Given => fill(t.tr_node_max_pods_given, &[&max]),
+                MaxPodsOrigin::EksEni { enis, ips_per_eni } => fill(
+                    t.tr_node_max_pods_eni,
+                    &[
+                        &count(u64::from(*enis)),
+                        &count(u64::from(*ips_per_eni)),
+                        &max,
+                        result.node.instance_type.as_deref().unwrap_or(t.k_node),
+                    ],
+                ),
+                MaxPodsOrigin::AksNetwork { network } => {
+                    fill(t.tr_node_max_pods_aks, &[&max, network_name(t, *network)])
+                }
+                MaxPodsOrigin::KubeletDefault => fill(t.tr_node_max_pods_default, &[&max]),
+            }
+        }
         Step::NodeBandedMemory {
             reserver: who,
             memory_mib,
@@ -689,11 +734,16 @@ pub fn step_text(t: &T, step: &Step, result: &CapacityResult) -> String {
             max_pods,
             by_pods_mib,
             quarter_mib,
+            capped,
             reserved_mib,
             eviction_mib,
             allocatable_mib,
         } => fill(
-            t.tr_node_aks,
+            if *capped {
+                t.tr_node_aks_capped
+            } else {
+                t.tr_node_aks
+            },
             &[
                 &size(*memory_mib),
                 &count(u64::from(*max_pods)),
@@ -925,7 +975,7 @@ pub const EN: T = T {
     srv_preload: "gunicorn --preload",
     srv_single: "One process per container",
     worker_class: "Gunicorn worker class",
-    wc_uvicorn: "UvicornWorker (async)",
+    wc_uvicorn: "uvicorn_worker.UvicornWorker (async; the uvicorn-worker package)",
     wc_sync: "sync (one request at a time)",
     shared: "Memory that stays shared after --preload",
     single_note: "One server process per container: replicate with containers.",
@@ -959,7 +1009,7 @@ pub const EN: T = T {
     rs_none: "None (the whole node)",
     rs_kubelet: "Kubelet defaults (eviction at 100 MiB)",
     rs_gke: "GKE",
-    rs_eks: "EKS",
+    rs_eks: "EKS (Amazon Linux 2023 AMI)",
     rs_aks: "AKS 1.29 and later",
     rs_aks_pre129: "AKS before 1.29",
     max_pods: "Max pods per node",
@@ -1127,7 +1177,7 @@ pub const EN: T = T {
     tr_node_tiered: "{0}: {1} reserves {2} = {3}; allocatable {4}.",
     tr_node_aks_cpu: "{0}: {1} reserves {2} by its table; allocatable {3}.",
     tr_node_aks_cpu_interp: "{0}: {1} reserves {2}, interpolated between rows of its table; allocatable {3}.",
-    tr_node_eks: "{0} node: EKS reserves 11 MiB × {1} max pods + 255 MiB = {2}; eviction {3}; allocatable {4}.",
+    tr_node_eks: "{0} node: EKS (Amazon Linux 2023) reserves 11 MiB × {1} max pods + 255 MiB = {2}; eviction {3}; allocatable {4}.",
     tr_node_aks: "{0} node: AKS reserves the smaller of 20 MiB × {1} max pods + 50 MiB = {2} and 25% of the memory = {3}, so {4}; eviction {5}; allocatable {6}.",
     tr_node_custom_mem: "{0} node: kube-reserved {1} + system-reserved {2} + eviction {3}; allocatable {4}.",
     tr_node_custom_cpu: "{0}: kube-reserved {1} + system-reserved {2}; allocatable {3}.",
@@ -1148,7 +1198,7 @@ pub const EN: T = T {
     src_pss: "Measure PSS / Private_Dirty in /proc/<pid>/smaps_rollup, not RSS",
     src_k8s_reserve: "Kubernetes docs, Reserve Compute Resources",
     src_gke: "GKE docs, plan node sizes",
-    src_eks: "EKS AMI nodeadm config.go",
+    src_eks: "EKS AMI for Amazon Linux 2023, nodeadm config.go (the AL2 AMIs reached end of support on 2025-11-26)",
     src_aks: "Microsoft docs, AKS node resource reservations",
     src_fargate: "AWS docs, Fargate task sizes",
     src_cloud_run: "Cloud Run docs: memory limits, concurrency, autoscaling",
@@ -1186,6 +1236,22 @@ pub const EN: T = T {
     sys_mem: "system-reserved memory",
     eviction: "Eviction threshold (memory.available)",
     fargate_eks_note: "The pod's requests plus 256 MB are rounded up to the next Fargate size.",
+    wc_asgi: "asgi (Gunicorn's own async worker, 25.1 or later)",
+    aks_network: "AKS network plugin",
+    an_overlay: "Azure CNI Overlay (250 pods per node by default)",
+    an_node_subnet: "Azure CNI, pod IPs from the node subnet (30)",
+    an_kubenet: "kubenet (110)",
+    aks_network_hint: "It sets the default max pods per node, and AKS reserves memory by max pods. A max pods value given below wins.",
+    net_node_subnet: "Azure CNI (node subnet)",
+    src_eks_max_pods: "EKS AMI nodeadm eni_max_pods.go: ENIs × (IPv4 addresses per ENI − 1) + 2",
+    src_aks_max_pods: "Microsoft docs, AKS IP address planning: max pods per node by network plugin",
+    src_kubelet_max_pods: "Kubernetes docs, kubelet configuration: maxPods, 110 unless set",
+    tr_node_max_pods_given: "Max pods per node: {0}, as given.",
+    tr_node_max_pods_eni: "Max pods per node on {3}: {0} ENIs × ({1} IPv4 addresses per ENI − 1) + 2 = {2}.",
+    tr_node_max_pods_aks: "Max pods per node: {0}, the AKS default with {1}.",
+    tr_node_max_pods_default: "Max pods per node: {0}, the kubelet's default.",
+    tr_node_aks_capped: "{0} node: 20 MiB × {1} max pods + 50 MiB = {2} is more than 25% of the memory ({3}), so the 25% cap applies and AKS reserves {4}; eviction {5}; allocatable {6}.",
+    e_aks_network: "A network plugin only applies with an AKS reservation model.",
 };
 
 pub const KO: T = T {
@@ -1214,7 +1280,7 @@ pub const KO: T = T {
     srv_preload: "gunicorn --preload 사용",
     srv_single: "컨테이너당 프로세스 하나",
     worker_class: "Gunicorn 워커 클래스",
-    wc_uvicorn: "UvicornWorker(비동기)",
+    wc_uvicorn: "uvicorn_worker.UvicornWorker(비동기, uvicorn-worker 패키지)",
     wc_sync: "sync(한 번에 요청 하나)",
     shared: "--preload 후에도 공유되는 메모리 비율",
     single_note: "컨테이너마다 서버 프로세스가 하나입니다. 복제는 컨테이너 수로 합니다.",
@@ -1248,7 +1314,7 @@ pub const KO: T = T {
     rs_none: "없음(노드 전체 사용)",
     rs_kubelet: "kubelet 기본값(100 MiB에서 축출)",
     rs_gke: "GKE 방식",
-    rs_eks: "EKS 방식",
+    rs_eks: "EKS 방식(Amazon Linux 2023 AMI)",
     rs_aks: "AKS 1.29 이상",
     rs_aks_pre129: "AKS 1.29 미만",
     max_pods: "노드당 최대 파드 수",
@@ -1416,7 +1482,7 @@ pub const KO: T = T {
     tr_node_tiered: "{0}: {1}가 {2} = {3}를 예약하므로 할당 가능한 CPU는 {4}입니다.",
     tr_node_aks_cpu: "{0}: {1}가 표에 따라 {2}를 예약하므로 할당 가능한 CPU는 {3}입니다.",
     tr_node_aks_cpu_interp: "{0}: {1}가 표의 두 행 사이를 보간해 {2}를 예약하므로 할당 가능한 CPU는 {3}입니다.",
-    tr_node_eks: "{0} 노드: EKS가 11 MiB × 최대 파드 {1}개 + 255 MiB = {2}를 예약하고 축출 임계값은 {3}이므로 할당 가능한 메모리는 {4}입니다.",
+    tr_node_eks: "{0} 노드: EKS(Amazon Linux 2023)가 11 MiB × 최대 파드 {1}개 + 255 MiB = {2}를 예약하고 축출 임계값은 {3}이므로 할당 가능한 메모리는 {4}입니다.",
     tr_node_aks: "{0} 노드: AKS는 20 MiB × 최대 파드 {1}개 + 50 MiB = {2}와 메모리의 25%인 {3} 중 작은 값, 곧 {4}를 예약합니다. 축출 임계값은 {5}이므로 할당 가능한 메모리는 {6}입니다.",
     tr_node_custom_mem: "{0} 노드: kube-reserved {1} + system-reserved {2} + 축출 임계값 {3}을 빼면 할당 가능한 메모리는 {4}입니다.",
     tr_node_custom_cpu: "{0}: kube-reserved {1} + system-reserved {2}를 빼면 할당 가능한 CPU는 {3}입니다.",
@@ -1437,7 +1503,7 @@ pub const KO: T = T {
     src_pss: "RSS가 아니라 /proc/<pid>/smaps_rollup의 PSS·Private_Dirty로 측정",
     src_k8s_reserve: "쿠버네티스 문서 'Reserve Compute Resources'",
     src_gke: "GKE 문서 '노드 크기 계획'",
-    src_eks: "EKS AMI nodeadm의 config.go",
+    src_eks: "Amazon Linux 2023용 EKS AMI, nodeadm의 config.go(AL2 AMI는 2025년 11월 26일 지원 종료)",
     src_aks: "Microsoft 문서 'AKS 노드 리소스 예약'",
     src_fargate: "AWS 문서 'Fargate 태스크 크기'",
     src_cloud_run: "Cloud Run 문서: 메모리 제한, 동시성, 자동 확장",
@@ -1475,6 +1541,22 @@ pub const KO: T = T {
     sys_mem: "system-reserved 메모리",
     eviction: "축출 임계값(memory.available)",
     fargate_eks_note: "파드의 요청량에 256 MB를 더한 뒤 다음 Fargate 크기로 올립니다.",
+    wc_asgi: "asgi(Gunicorn 자체 비동기 워커, 25.1 이상)",
+    aks_network: "AKS 네트워크 플러그인",
+    an_overlay: "Azure CNI Overlay(기본값: 노드당 파드 250개)",
+    an_node_subnet: "Azure CNI, 노드 서브넷에서 파드 IP 할당(30개)",
+    an_kubenet: "kubenet(110개)",
+    aks_network_hint: "노드당 최대 파드 수의 기본값을 정하며, AKS는 최대 파드 수에 따라 메모리를 예약합니다. 아래에 최대 파드 수를 입력하면 그 값이 우선합니다.",
+    net_node_subnet: "Azure CNI(노드 서브넷)",
+    src_eks_max_pods: "EKS AMI nodeadm의 eni_max_pods.go: ENI 수 × (ENI당 IPv4 주소 수 − 1) + 2",
+    src_aks_max_pods: "Microsoft 문서 'AKS IP 주소 계획': 네트워크 플러그인별 노드당 최대 파드 수",
+    src_kubelet_max_pods: "쿠버네티스 문서 'kubelet 구성': maxPods, 지정하지 않으면 110",
+    tr_node_max_pods_given: "노드당 최대 파드 수: 입력한 대로 {0}개.",
+    tr_node_max_pods_eni: "노드당 최대 파드 수: {3}에서 ENI {0}개 × (ENI당 IPv4 주소 {1}개 − 1) + 2 = {2}개.",
+    tr_node_max_pods_aks: "노드당 최대 파드 수: {1} 네트워크를 쓰는 AKS의 기본값인 {0}개.",
+    tr_node_max_pods_default: "노드당 최대 파드 수: kubelet 기본값인 {0}개.",
+    tr_node_aks_capped: "{0} 노드: 20 MiB × 최대 파드 {1}개 + 50 MiB = {2}가 메모리의 25%({3})보다 크므로 25% 상한이 적용되어 AKS는 {4}를 예약합니다. 축출 임계값은 {5}이므로 할당 가능한 메모리는 {6}입니다.",
+    e_aks_network: "네트워크 플러그인은 AKS 예약 모델에서만 쓰입니다.",
 };
 
 pub const JA: T = T {
@@ -1503,7 +1585,7 @@ pub const JA: T = T {
     srv_preload: "gunicorn --preloadを使う",
     srv_single: "コンテナーごとにプロセス1つ",
     worker_class: "Gunicornのワーカークラス",
-    wc_uvicorn: "UvicornWorker(非同期)",
+    wc_uvicorn: "uvicorn_worker.UvicornWorker(非同期、uvicorn-workerパッケージ)",
     wc_sync: "sync(一度にリクエスト1つ)",
     shared: "--preload後も共有されるメモリの割合",
     single_note: "コンテナーごとにサーバープロセスは1つです。複製はコンテナーの数で行います。",
@@ -1537,7 +1619,7 @@ pub const JA: T = T {
     rs_none: "なし(ノード全体を使う)",
     rs_kubelet: "kubeletの既定値(100 MiBで退避)",
     rs_gke: "GKEの方式",
-    rs_eks: "EKSの方式",
+    rs_eks: "EKSの方式(Amazon Linux 2023のAMI)",
     rs_aks: "AKS 1.29以降",
     rs_aks_pre129: "AKS 1.29より前",
     max_pods: "ノードあたりの最大Pod数",
@@ -1705,7 +1787,7 @@ pub const JA: T = T {
     tr_node_tiered: "{0}: {1}が{2} = {3}を予約するので、割り当て可能なCPUは{4}です。",
     tr_node_aks_cpu: "{0}: {1}が表に従って{2}を予約するので、割り当て可能なCPUは{3}です。",
     tr_node_aks_cpu_interp: "{0}: {1}が表の行の間を補間して{2}を予約するので、割り当て可能なCPUは{3}です。",
-    tr_node_eks: "{0}のノード: EKSが11 MiB × 最大Pod数{1} + 255 MiB = {2}を予約し、退避のしきい値は{3}なので、割り当て可能なメモリは{4}です。",
+    tr_node_eks: "{0}のノード: EKS(Amazon Linux 2023)が11 MiB × 最大Pod数{1} + 255 MiB = {2}を予約し、退避のしきい値は{3}なので、割り当て可能なメモリは{4}です。",
     tr_node_aks: "{0}のノード: AKSは、20 MiB × 最大Pod数{1} + 50 MiB = {2}と、メモリの25%である{3}のうち小さい方、つまり{4}を予約します。退避のしきい値は{5}なので、割り当て可能なメモリは{6}です。",
     tr_node_custom_mem: "{0}のノード: kube-reserved {1} + system-reserved {2} + 退避のしきい値{3}を除くと、割り当て可能なメモリは{4}です。",
     tr_node_custom_cpu: "{0}: kube-reserved {1} + system-reserved {2}を除くと、割り当て可能なCPUは{3}です。",
@@ -1726,7 +1808,7 @@ pub const JA: T = T {
     src_pss: "RSSではなく/proc/<pid>/smaps_rollupのPSS・Private_Dirtyで測る",
     src_k8s_reserve: "Kubernetesのドキュメント「Reserve Compute Resources」",
     src_gke: "GKEのドキュメント「ノードサイズの計画」",
-    src_eks: "EKS AMIのnodeadmのconfig.go",
+    src_eks: "Amazon Linux 2023版EKS AMIのnodeadmのconfig.go(AL2版のAMIは2025年11月26日にサポート終了)",
     src_aks: "Microsoftのドキュメント「AKSノードのリソース予約」",
     src_fargate: "AWSのドキュメント「Fargateのタスクサイズ」",
     src_cloud_run: "Cloud Runのドキュメント: メモリ制限、同時実行数、自動スケーリング",
@@ -1764,6 +1846,22 @@ pub const JA: T = T {
     sys_mem: "system-reservedのメモリ",
     eviction: "退避のしきい値(memory.available)",
     fargate_eks_note: "Podのリクエストに256 MBを足し、次のFargateのサイズに切り上げます。",
+    wc_asgi: "asgi(Gunicorn自身の非同期ワーカー、25.1以降)",
+    aks_network: "AKSのネットワークプラグイン",
+    an_overlay: "Azure CNI Overlay(デフォルトはノードあたり250 Pod)",
+    an_node_subnet: "Azure CNI、ノードのサブネットからPodにIPを割り当て(30 Pod)",
+    an_kubenet: "kubenet(110 Pod)",
+    aks_network_hint: "ノードあたりの最大Pod数のデフォルトが決まり、AKSはその最大Pod数に応じてメモリを予約します。下で最大Pod数を指定すると、その値が優先されます。",
+    net_node_subnet: "Azure CNI(ノードのサブネット)",
+    src_eks_max_pods: "EKS AMIのnodeadmのeni_max_pods.go: ENI数 × (ENIあたりのIPv4アドレス数 − 1) + 2",
+    src_aks_max_pods: "Microsoftのドキュメント「AKSのIPアドレス計画」: ネットワークプラグインごとのノードあたり最大Pod数",
+    src_kubelet_max_pods: "Kubernetesのドキュメント「kubeletの設定」: maxPods、指定しなければ110",
+    tr_node_max_pods_given: "ノードあたりの最大Pod数: 指定どおり{0}です。",
+    tr_node_max_pods_eni: "ノードあたりの最大Pod数: {3}では、ENI {0}個 × (ENIあたりのIPv4アドレス{1}個 − 1) + 2 = {2}です。",
+    tr_node_max_pods_aks: "ノードあたりの最大Pod数: {1}を使うAKSのデフォルトの{0}です。",
+    tr_node_max_pods_default: "ノードあたりの最大Pod数: kubeletのデフォルトの{0}です。",
+    tr_node_aks_capped: "{0}のノード: 20 MiB × 最大Pod数{1} + 50 MiB = {2}がメモリの25%({3})を超えるため、25%の上限が適用され、AKSは{4}を予約します。退避のしきい値は{5}なので、割り当て可能なメモリは{6}です。",
+    e_aks_network: "ネットワークプラグインは、AKSの予約モデルでのみ使われます。",
 };
 
 #[cfg(test)]
@@ -1897,6 +1995,50 @@ mod tests {
     }
 
     #[test]
+    fn max_pods_and_the_aks_cap_read_in_every_language() {
+        let r = shipshape_capacity::evaluate(&shipshape_capacity::examples::aks_overlay_d4s_v5())
+            .unwrap();
+        let words = |t: &T| {
+            r.trace
+                .iter()
+                .filter(|s| s.topic == Topic::Node)
+                .map(|s| step_text(t, &s.step, &r))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (en, ko, ja) = (words(&EN), words(&KO), words(&JA));
+        if std::env::var_os("SHOW_TRACE").is_some() {
+            println!("{en}\n\n{ko}\n\n{ja}");
+        }
+        assert!(en.contains("Max pods per node: 250, the AKS default with Azure CNI Overlay."));
+        assert!(
+            en.contains("so the 25% cap applies and AKS reserves 4,096 MiB"),
+            "{en}"
+        );
+        assert!(
+            ko.contains("Azure CNI Overlay 네트워크를 쓰는 AKS의 기본값"),
+            "{ko}"
+        );
+        assert!(
+            ko.contains("25% 상한이 적용되어 AKS는 4,096 MiB를 예약합니다"),
+            "{ko}"
+        );
+        assert!(
+            ja.contains("Azure CNI Overlayを使うAKSのデフォルト"),
+            "{ja}"
+        );
+        assert!(
+            ja.contains("25%の上限が適用され、AKSは4,096 MiBを予約します"),
+            "{ja}"
+        );
+        assert_eq!(
+            site_of("https://learn.microsoft.com/azure/aks/x#y"),
+            "learn.microsoft.com"
+        );
+        assert_eq!(site_of("https://gunicorn.org/design/"), "gunicorn.org");
+    }
+
+    #[test]
     fn every_error_detail_is_worded_in_every_language() {
         let all = [
             ErrorDetail::Syntax,
@@ -1919,6 +2061,7 @@ mod tests {
             ErrorDetail::InstanceTypeAndShape,
             ErrorDetail::RequiredWithoutInstanceType,
             ErrorDetail::EksNeedsMaxPods,
+            ErrorDetail::AksNetworkWithoutAks,
             ErrorDetail::FargateVcpu { got: 3.0 },
             ErrorDetail::FargateMemory {
                 vcpu: 1.0,

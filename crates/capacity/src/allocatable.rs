@@ -10,7 +10,7 @@ use crate::format::{int, mib_or_gib, num, percent};
 use crate::node_catalog::{self, Provider};
 use crate::scenario::{KubernetesTarget, ReservationModel, Target};
 use crate::sources::Source;
-use crate::trace::{Band, Reserver, Step, Trace};
+use crate::trace::{Band, MaxPodsOrigin, Reserver, Step, Trace};
 
 /// What kind of "node" the containers land on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ pub struct NodeAllocatable {
     pub available_pods: u32,
 }
 
-/// Kubernetes default max pods per node.
+/// The kubelet's default max pods per node (`maxPods` in the kubelet configuration).
 pub const DEFAULT_MAX_PODS: u32 = 110;
 
 /// GKE (and AKS before 1.29) memory reservation bands: (band size in MiB, fraction).
@@ -352,11 +352,13 @@ fn simple_node(
     }
 }
 
-/// Resolved shape of a Kubernetes node: cores, memory, max pods and a label.
+/// Resolved shape of a Kubernetes node: cores, memory, max pods (and where that number comes
+/// from) and a label.
 pub(crate) struct ResolvedNode {
     pub cores: f64,
     pub memory_mib: f64,
     pub max_pods: u32,
+    pub max_pods_origin: MaxPodsOrigin,
     pub label: String,
     pub instance_type: Option<String>,
     pub provider: Option<Provider>,
@@ -373,14 +375,31 @@ pub(crate) fn resolve_node(k: &KubernetesTarget) -> ResolvedNode {
             "node".to_string(),
         ),
     };
-    let eni_pods = shape
-        .and_then(|s| s.eni)
-        .map(|(e, ip)| node_catalog::eks_max_pods(e, ip));
-    let max_pods = node.max_pods.or(eni_pods).unwrap_or(DEFAULT_MAX_PODS);
+    // The scenario's number wins; then AKS's network plugin (AKS sets maxPods per node pool from
+    // it); then the EKS AMI's ENI formula for a known instance type; then the kubelet's default.
+    let aks = matches!(
+        k.reservation,
+        ReservationModel::Aks | ReservationModel::AksPre129
+    );
+    let (max_pods, max_pods_origin) = match (node.max_pods, shape.and_then(|s| s.eni)) {
+        (Some(given), _) => (given, MaxPodsOrigin::Given),
+        (None, _) if aks => (
+            k.aks_network.default_max_pods(),
+            MaxPodsOrigin::AksNetwork {
+                network: k.aks_network,
+            },
+        ),
+        (None, Some((enis, ips_per_eni))) => (
+            node_catalog::eks_max_pods(enis, ips_per_eni),
+            MaxPodsOrigin::EksEni { enis, ips_per_eni },
+        ),
+        (None, None) => (DEFAULT_MAX_PODS, MaxPodsOrigin::KubeletDefault),
+    };
     ResolvedNode {
         cores,
         memory_mib,
         max_pods,
+        max_pods_origin,
         label: format!("{label} ({} cores, {})", num(cores), mib_or_gib(memory_mib)),
         instance_type: shape.map(|s| s.name.to_string()),
         provider: shape.map(|s| s.provider),
@@ -393,6 +412,33 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
     let capacity_mem = node.memory_mib;
     let size = mib_or_gib(capacity_mem);
     let cores_text = format!("{} cores", num(node.cores));
+    let (why, source) = match node.max_pods_origin {
+        MaxPodsOrigin::Given => ("as given".to_string(), Source::KubeletMaxPods),
+        MaxPodsOrigin::EksEni { enis, ips_per_eni } => (
+            format!(
+                "EKS: {enis} ENIs x ({ips_per_eni} IPv4 addresses per ENI - 1) + 2 for {}",
+                node.instance_type
+                    .as_deref()
+                    .unwrap_or("this instance type")
+            ),
+            Source::EksMaxPods,
+        ),
+        MaxPodsOrigin::AksNetwork { network } => (
+            format!("the AKS default with {}", network.english()),
+            Source::AksMaxPods,
+        ),
+        MaxPodsOrigin::KubeletDefault => {
+            ("the kubelet's default".to_string(), Source::KubeletMaxPods)
+        }
+    };
+    trace.step(
+        Step::NodeMaxPods {
+            max_pods: node.max_pods,
+            origin: node.max_pods_origin,
+        },
+        format!("Max pods per node: {} ({why})", node.max_pods),
+        source,
+    );
     let (reserved_cpu, reserved_mem, eviction) = match &k.reservation {
         ReservationModel::None => {
             trace.step(
@@ -494,7 +540,7 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
                     allocatable_mib: capacity_mem - mem - 100.0,
                 },
                 format!(
-                    "{size} node: EKS reserves 11 MiB x {} max pods + 255 MiB = {} MiB; eviction 100 MiB; allocatable {} MiB",
+                    "{size} node: EKS (Amazon Linux 2023, nodeadm) reserves 11 MiB x {} max pods + 255 MiB = {} MiB; eviction 100 MiB; allocatable {} MiB",
                     node.max_pods,
                     int(mem),
                     int(capacity_mem - mem - 100.0)
@@ -521,20 +567,29 @@ fn kubernetes_node(k: &KubernetesTarget, trace: &mut Trace) -> NodeAllocatable {
             // "20 MB x maxPods + 50 MB" is read as MiB, as kubelet flags are given in Mi.
             let by_pods = 20.0 * f64::from(node.max_pods) + 50.0;
             let quarter = 0.25 * capacity_mem;
+            // The 25% cap. With Azure CNI Overlay's 250 pods, 20 x 250 + 50 = 5,050 MiB, so it
+            // binds on every node under 20,200 MiB (about 19.7 GiB).
+            let capped = quarter < by_pods;
             let mem = by_pods.min(quarter).round();
             let (cpu, interpolated) = aks_cpu_reserve_millicores(node.cores);
+            let which = if capped {
+                "the 25% cap applies"
+            } else {
+                "the per-pod formula is the smaller"
+            };
             trace.step(
                 Step::NodeAksMemory {
                     memory_mib: capacity_mem,
                     max_pods: node.max_pods,
                     by_pods_mib: by_pods,
                     quarter_mib: quarter,
+                    capped,
                     reserved_mib: mem,
                     eviction_mib: 100.0,
                     allocatable_mib: capacity_mem - mem - 100.0,
                 },
                 format!(
-                    "{size} node: AKS reserves min(20 MiB x {} max pods + 50 MiB = {} MiB, 25% of RAM = {} MiB) = {} MiB; eviction 100 MiB; allocatable {} MiB",
+                    "{size} node: AKS reserves min(20 MiB x {} max pods + 50 MiB = {} MiB, 25% of RAM = {} MiB) = {} MiB ({which}); eviction 100 MiB; allocatable {} MiB",
                     node.max_pods,
                     int(by_pods),
                     int(quarter),

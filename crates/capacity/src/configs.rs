@@ -55,6 +55,10 @@ pub(crate) fn generate_configs(s: &Scenario, r: &CapacityResult) -> Configs {
     } else {
         String::new()
     };
+    // Nothing else on purpose. Uvicorn 0.51's `--limit-max-requests` (and its `-jitter`) recycle
+    // workers against leaks the scenario knows nothing about, and `--timeout-worker-healthcheck`
+    // keeps its 5 s default: workers answer the supervisor's ping from a thread of their own, so
+    // a CPU-heavy request does not make a healthy worker look hung.
     let uvicorn_command = format!(
         "uvicorn {} --host 0.0.0.0 --port {port}{workers_flag}",
         d.module
@@ -66,7 +70,7 @@ pub(crate) fn generate_configs(s: &Scenario, r: &CapacityResult) -> Configs {
 
     let (preload, worker_class, timeouts) = match &s.server {
         WorkerModel::Gunicorn(g) => (g.preload, g.worker_class, legacy_timeouts(s)),
-        _ => (false, WorkerClass::Uvicorn, legacy_timeouts(s)),
+        _ => (false, WorkerClass::default(), legacy_timeouts(s)),
     };
     let gunicorn_command = format!("gunicorn {} --config gunicorn_conf.py", d.module);
     let mut conf = String::new();
@@ -78,11 +82,23 @@ pub(crate) fn generate_configs(s: &Scenario, r: &CapacityResult) -> Configs {
         r.memory.per_container_mib.round() as u64
     ));
     conf.push_str(&format!("workers = {workers}\n"));
-    match worker_class {
-        // The worker class moved to the `uvicorn-worker` package in recent uvicorn releases.
-        WorkerClass::Uvicorn => conf.push_str("worker_class = \"uvicorn.workers.UvicornWorker\"\n"),
-        WorkerClass::Sync => conf.push_str("worker_class = \"sync\"\n"),
-    }
+    conf.push_str(match worker_class {
+        // Never `uvicorn.workers.UvicornWorker`: Uvicorn deprecated that module.
+        WorkerClass::UvicornWorker => concat!(
+            "# Needs the uvicorn-worker package (pip install uvicorn-worker), which replaces\n",
+            "# Uvicorn's deprecated uvicorn.workers.UvicornWorker.\n",
+            "worker_class = \"uvicorn_worker.UvicornWorker\"\n",
+        ),
+        WorkerClass::Asgi => concat!(
+            "# Gunicorn's own ASGI worker: Gunicorn 25.1 or later, no Uvicorn needed.\n",
+            "worker_class = \"asgi\"\n",
+        ),
+        WorkerClass::Sync => concat!(
+            "# One request at a time per worker, for a WSGI app (Flask, Django); an ASGI app\n",
+            "# such as FastAPI needs uvicorn_worker.UvicornWorker or asgi instead.\n",
+            "worker_class = \"sync\"\n",
+        ),
+    });
     conf.push_str(&format!(
         "preload_app = {}\n",
         if preload { "True" } else { "False" }

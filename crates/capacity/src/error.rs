@@ -49,6 +49,8 @@ pub enum ErrorDetail {
     RequiredWithoutInstanceType,
     /// The EKS reservation on a node given by cores and memory needs max pods.
     EksNeedsMaxPods,
+    /// An AKS network plugin, but the reservation model is not AKS's.
+    AksNetworkWithoutAks,
     FargateVcpu {
         got: f64,
     },
@@ -104,6 +106,9 @@ impl ErrorDetail {
                 "required when no instance_type is given".to_string()
             }
             ErrorDetail::EksNeedsMaxPods => "required for the EKS reservation on a node given by cores and memory (EKS: 11 MiB x maxPods + 255 MiB)".to_string(),
+            ErrorDetail::AksNetworkWithoutAks => {
+                "only applies with the `aks` or `aks_pre129` reservation".to_string()
+            }
             ErrorDetail::FargateVcpu { got } => {
                 format!("Fargate offers 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU, got {got}")
             }

@@ -3,12 +3,13 @@
 use crate::scenario::*;
 
 /// Names accepted by [`named`], the guide's scenario first.
-pub const NAMES: [&str; 5] = [
+pub const NAMES: [&str; 6] = [
     "model-does-not-fit",
     "kubernetes-gke",
     "legacy-image-80-cores",
     "gunicorn-preload",
     "eks-m5-large",
+    "aks-overlay-d4s-v5",
 ];
 
 /// A named example scenario, or `None` for an unknown name.
@@ -19,6 +20,7 @@ pub fn named(name: &str) -> Option<Scenario> {
         "legacy-image-80-cores" => Some(legacy_image_80_cores()),
         "gunicorn-preload" => Some(gunicorn_preload()),
         "eks-m5-large" => Some(eks_m5_large()),
+        "aks-overlay-d4s-v5" => Some(aks_overlay_d4s_v5()),
         _ => None,
     }
 }
@@ -82,6 +84,7 @@ pub fn kubernetes_gke() -> Scenario {
             },
             node_count: None,
             hpa: true,
+            aks_network: AksNetwork::default(),
         }),
         traffic: Traffic {
             requests_per_second: 200.0,
@@ -134,7 +137,7 @@ pub fn gunicorn_preload() -> Scenario {
         server: WorkerModel::Gunicorn(GunicornOptions {
             preload: true,
             shared_fraction: 0.3,
-            worker_class: WorkerClass::Uvicorn,
+            worker_class: WorkerClass::UvicornWorker,
         }),
         workers: WorkerCount::GunicornRule {
             cores: CoresSource::ContainerLimit,
@@ -178,9 +181,46 @@ pub fn eks_m5_large() -> Scenario {
             },
             node_count: None,
             hpa: false,
+            aks_network: AksNetwork::default(),
         }),
         traffic: Traffic {
             requests_per_second: 100.0,
+        },
+        target_utilization: 0.6,
+        redundancy: 1,
+        deploy: DeployNames::default(),
+    }
+}
+
+/// Gunicorn's own ASGI worker on AKS `Standard_D4s_v5` nodes with Azure CNI Overlay: 250 max
+/// pods, so the reservation is the 25% cap (4 GiB of 16), not 20 MiB x 250 + 50 MiB.
+pub fn aks_overlay_d4s_v5() -> Scenario {
+    Scenario {
+        name: "Gunicorn's ASGI worker on AKS Standard_D4s_v5 with Azure CNI Overlay".to_string(),
+        app: app(180.0, 0.0),
+        server: WorkerModel::Gunicorn(GunicornOptions {
+            worker_class: WorkerClass::Asgi,
+            ..GunicornOptions::default()
+        }),
+        workers: WorkerCount::Fixed(1),
+        container: ContainerLimits::default(),
+        target: Target::Kubernetes(KubernetesTarget {
+            node: NodeType {
+                instance_type: Some("Standard_D4s_v5".to_string()),
+                ..NodeType::default()
+            },
+            reservation: ReservationModel::Aks,
+            daemonsets: DaemonSetOverhead {
+                cpu_millicores: 250.0,
+                memory_mib: 300.0,
+                pods: 5,
+            },
+            node_count: None,
+            hpa: false,
+            aks_network: AksNetwork::AzureCniOverlay,
+        }),
+        traffic: Traffic {
+            requests_per_second: 80.0,
         },
         target_utilization: 0.6,
         redundancy: 1,
@@ -199,14 +239,16 @@ pub fn tour() -> Vec<Scenario> {
         f(&mut s);
         s
     };
+    let cluster = |node: NodeType, reservation: ReservationModel| KubernetesTarget {
+        node,
+        reservation,
+        daemonsets: DaemonSetOverhead::default(),
+        node_count: None,
+        hpa: false,
+        aks_network: AksNetwork::default(),
+    };
     let k8s = |node: NodeType, reservation: ReservationModel| {
-        Target::Kubernetes(KubernetesTarget {
-            node,
-            reservation,
-            daemonsets: DaemonSetOverhead::default(),
-            node_count: None,
-            hpa: false,
-        })
+        Target::Kubernetes(cluster(node, reservation))
     };
     let shape = |cores: f64, memory_mib: f64| NodeType {
         cores: Some(cores),
@@ -288,7 +330,7 @@ pub fn tour() -> Vec<Scenario> {
         s.server = WorkerModel::Gunicorn(GunicornOptions {
             preload: true,
             shared_fraction: 0.5,
-            worker_class: WorkerClass::Uvicorn,
+            worker_class: WorkerClass::UvicornWorker,
         });
     }));
     out.push(with(&|s| {
@@ -356,9 +398,27 @@ pub fn tour() -> Vec<Scenario> {
             },
             node_count: Some(1),
             hpa: true,
+            aks_network: AksNetwork::default(),
         };
         target.node.max_pods = Some(110);
         s.target = Target::Kubernetes(target);
     }));
+    // AKS with each network plugin's default max pods: kubenet (110) and Azure CNI with pod
+    // addresses from the node subnet (30) stay under the 25% cap on 16 GiB; gunicorn with sync
+    // workers.
+    for network in [AksNetwork::Kubenet, AksNetwork::AzureCniNodeSubnet] {
+        out.push(with(&|s| {
+            s.server = WorkerModel::Gunicorn(GunicornOptions {
+                worker_class: WorkerClass::Sync,
+                ..GunicornOptions::default()
+            });
+            s.workers = WorkerCount::Fixed(2);
+            s.app.model_mib = 0.0;
+            s.target = Target::Kubernetes(KubernetesTarget {
+                aks_network: network,
+                ..cluster(typed("Standard_D4s_v5"), ReservationModel::Aks)
+            });
+        }));
+    }
     out
 }

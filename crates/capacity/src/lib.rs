@@ -37,10 +37,10 @@ pub use plan::{
     CpuPlan, FitSuggestion, MemoryPlan, QosClass, StrandedCapacity,
 };
 pub use scenario::{
-    AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames, Framework,
-    GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target, Traffic,
-    WorkerClass, WorkerCount, WorkerModel,
+    AksNetwork, AppProfile, ContainerLimits, CoresSource, DaemonSetOverhead, DeployNames,
+    Framework, GunicornOptions, KubernetesTarget, NodeType, ReservationModel, Scenario, Target,
+    Traffic, WorkerClass, WorkerCount, WorkerModel,
 };
 pub use sources::Source;
-pub use trace::{Band, Reserver, Step, Topic, TraceStep};
+pub use trace::{Band, MaxPodsOrigin, Reserver, Step, Topic, TraceStep};
 pub use warning::{Severity, Warning, WarningCode};

@@ -1,7 +1,8 @@
 //! A few common node types, so a scenario can say `"instance_type": "m5.large"`.
 //!
 //! Sizes are the providers' published shapes (recalled; re-check before relying on a new entry).
-//! EKS entries carry ENIs and IPv4 addresses per ENI for the max-pods formula.
+//! EKS entries carry ENIs and IPv4 addresses per ENI for the max-pods formula, as the AL2023
+//! AMI's nodeadm has them in its instance table (`nodeadm/internal/kubelet/instance-info.jsonl`).
 
 /// The cloud a node type belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +72,8 @@ pub fn of_provider(provider: Provider) -> impl Iterator<Item = &'static NodeShap
     CATALOG.iter().filter(move |s| s.provider == provider)
 }
 
-/// EKS: `maxPods = ENIs x (IPv4 addresses per ENI - 1) + 2` (EKS AMI; m5.large: 29).
+/// EKS: `maxPods = ENIs x (IPv4 addresses per ENI - 1) + 2` (nodeadm `eni_max_pods.go`, the same
+/// as the AL2 AMIs had; m5.large: 29).
 pub fn eks_max_pods(enis: u32, ips_per_eni: u32) -> u32 {
     enis.saturating_mul(ips_per_eni.saturating_sub(1))
         .saturating_add(2)

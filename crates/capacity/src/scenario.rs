@@ -126,7 +126,7 @@ impl Default for GunicornOptions {
         GunicornOptions {
             preload: false,
             shared_fraction: default_shared_fraction(),
-            worker_class: WorkerClass::Uvicorn,
+            worker_class: WorkerClass::UvicornWorker,
         }
     }
 }
@@ -139,11 +139,25 @@ fn default_shared_fraction() -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkerClass {
-    /// Uvicorn's worker: async, many requests per process.
+    /// `uvicorn_worker.UvicornWorker`, from the `uvicorn-worker` package: async, many requests
+    /// per process. Uvicorn deprecated its own `uvicorn.workers` module in favour of that
+    /// package. `"uvicorn"`, the name this value had before, still reads as this class, so saved
+    /// scenarios keep loading; the configs never emit the deprecated module.
     #[default]
-    Uvicorn,
+    #[serde(alias = "uvicorn")]
+    UvicornWorker,
+    /// Gunicorn's own ASGI worker (`worker_class = "asgi"`, beta in Gunicorn 24.0, stable since
+    /// 25.1): async, and no Uvicorn at all.
+    Asgi,
     /// Gunicorn's `sync` worker: one request at a time per process.
     Sync,
+}
+
+impl WorkerClass {
+    /// Serves one request at a time per process (so Little's law sizes the workers).
+    pub fn is_sync(self) -> bool {
+        self == WorkerClass::Sync
+    }
 }
 
 /// Worker processes per container: a number, or the formula a server or image would apply.
@@ -266,6 +280,55 @@ pub struct KubernetesTarget {
     /// Emit a HorizontalPodAutoscaler next to the Deployment.
     #[serde(default)]
     pub hpa: bool,
+    /// AKS reservations only: the cluster's network plugin, which sets the nodes' default max
+    /// pods when `node.max_pods` is not given. Left out of the JSON when it is the default.
+    #[serde(default, skip_serializing_if = "AksNetwork::is_default")]
+    pub aks_network: AksNetwork,
+}
+
+/// An AKS cluster's network plugin. Each has its own default max pods per node (AKS docs, "IP
+/// address planning": Azure CNI Overlay 250, Azure CNI with pod IPs from the node subnet 30,
+/// kubenet 110); any of them can be set up to 250 when a node pool is created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AksNetwork {
+    /// Azure CNI Overlay, the plugin AKS recommends: 250 pods per node by default.
+    #[default]
+    AzureCniOverlay,
+    /// Azure CNI with pod addresses taken from the node subnet (the legacy "Azure CNI"): 30.
+    AzureCniNodeSubnet,
+    /// kubenet (legacy): 110 with the Azure CLI.
+    Kubenet,
+}
+
+impl AksNetwork {
+    pub const ALL: [AksNetwork; 3] = [
+        AksNetwork::AzureCniOverlay,
+        AksNetwork::AzureCniNodeSubnet,
+        AksNetwork::Kubenet,
+    ];
+
+    /// The max pods per node a node pool gets when it does not set its own.
+    pub fn default_max_pods(self) -> u32 {
+        match self {
+            AksNetwork::AzureCniOverlay => 250,
+            AksNetwork::AzureCniNodeSubnet => 30,
+            AksNetwork::Kubenet => 110,
+        }
+    }
+
+    /// The plugin's name, as the AKS docs write it.
+    pub fn english(self) -> &'static str {
+        match self {
+            AksNetwork::AzureCniOverlay => "Azure CNI Overlay",
+            AksNetwork::AzureCniNodeSubnet => "Azure CNI (node subnet)",
+            AksNetwork::Kubenet => "kubenet",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == AksNetwork::default()
+    }
 }
 
 /// A node: a known instance type, or cores and memory.
@@ -278,7 +341,8 @@ pub struct NodeType {
     pub cores: Option<f64>,
     #[serde(default)]
     pub memory_mib: Option<f64>,
-    /// Overrides the default (110, or the EKS ENI formula for a known instance type).
+    /// Overrides the default: the AKS network plugin's for an AKS reservation, the EKS ENI
+    /// formula for a known EKS instance type, else the kubelet's 110.
     #[serde(default)]
     pub max_pods: Option<u32>,
 }
@@ -292,6 +356,8 @@ pub enum ReservationModel {
     /// Kubelet defaults: no reservations, hard eviction `memory.available<100Mi`.
     KubeletDefaults,
     Gke,
+    /// EKS nodes on the Amazon Linux 2023 AMI, configured by `nodeadm` (the AL2 AMIs reached end
+    /// of support on 2025-11-26; their bootstrap script reserved the same memory).
     Eks,
     /// AKS 1.29 and later.
     Aks,
@@ -638,6 +704,16 @@ impl Scenario {
                 }
                 if let Some(p) = node.max_pods {
                     check_count("target.kubernetes.node.max_pods", p, 1, MAX_PODS)?;
+                }
+                let aks = matches!(
+                    k.reservation,
+                    ReservationModel::Aks | ReservationModel::AksPre129
+                );
+                if !aks && k.aks_network != AksNetwork::default() {
+                    return Err(ScenarioError::new(
+                        "target.kubernetes.aks_network",
+                        ErrorDetail::AksNetworkWithoutAks,
+                    ));
                 }
                 if let ReservationModel::Custom {
                     kube_reserved_cpu_millicores,

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{BindingResource, QosClass};
-use crate::scenario::CoresSource;
+use crate::scenario::{AksNetwork, CoresSource};
 use crate::sources::Source;
 use crate::warning::WarningCode;
 
@@ -43,6 +43,20 @@ pub enum Reserver {
     Eks,
     Aks,
     AksPre129,
+}
+
+/// Where a Kubernetes node's max pods come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaxPodsOrigin {
+    /// `node.max_pods`, as the scenario gives it.
+    Given,
+    /// The EKS AMI's formula for the instance type: ENIs x (IPv4 addresses per ENI - 1) + 2.
+    EksEni { enis: u32, ips_per_eni: u32 },
+    /// The default of the AKS cluster's network plugin.
+    AksNetwork { network: AksNetwork },
+    /// The kubelet's default, 110.
+    KubeletDefault,
 }
 
 /// One band of a marginal-rate reservation: `fraction` of `amount` (MiB or cores).
@@ -195,6 +209,11 @@ pub enum Step {
         eviction_mib: f64,
         allocatable_mib: f64,
     },
+    /// A Kubernetes node's max pods, and where the number comes from.
+    NodeMaxPods {
+        max_pods: u32,
+        origin: MaxPodsOrigin,
+    },
     /// GKE (and AKS before 1.29) memory bands; `bands` is empty under 1 GiB (255 MiB flat).
     NodeBandedMemory {
         reserver: Reserver,
@@ -228,12 +247,14 @@ pub enum Step {
         eviction_mib: f64,
         allocatable_mib: f64,
     },
-    /// min(20 MiB x max pods + 50 MiB, 25% of RAM).
+    /// min(20 MiB x max pods + 50 MiB, 25% of RAM); `capped` when the 25% is the smaller.
     NodeAksMemory {
         memory_mib: f64,
         max_pods: u32,
         by_pods_mib: f64,
         quarter_mib: f64,
+        #[serde(default)]
+        capped: bool,
         reserved_mib: f64,
         eviction_mib: f64,
         allocatable_mib: f64,
@@ -327,7 +348,7 @@ pub enum Step {
 
 impl Step {
     /// Every kind of step, by its `kind` name (for tests that every one is worded).
-    pub const KINDS: [&'static str; 42] = [
+    pub const KINDS: [&'static str; 43] = [
         "workers_capped",
         "workers_fixed",
         "workers_server_default",
@@ -352,6 +373,7 @@ impl Step {
         "node_cloud_run",
         "node_no_reservation",
         "node_kubelet_defaults",
+        "node_max_pods",
         "node_banded_memory",
         "node_tiered_cpu",
         "node_aks_cpu",
@@ -400,6 +422,7 @@ impl Step {
             NodeCloudRun { .. } => "node_cloud_run",
             NodeNoReservation { .. } => "node_no_reservation",
             NodeKubeletDefaults { .. } => "node_kubelet_defaults",
+            NodeMaxPods { .. } => "node_max_pods",
             NodeBandedMemory { .. } => "node_banded_memory",
             NodeTieredCpu { .. } => "node_tiered_cpu",
             NodeAksCpu { .. } => "node_aks_cpu",
@@ -450,6 +473,7 @@ impl Step {
             | NodeCloudRun { .. }
             | NodeNoReservation { .. }
             | NodeKubeletDefaults { .. }
+            | NodeMaxPods { .. }
             | NodeBandedMemory { .. }
             | NodeTieredCpu { .. }
             | NodeAksCpu { .. }

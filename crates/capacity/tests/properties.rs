@@ -13,7 +13,11 @@ fn server() -> impl Strategy<Value = WorkerModel> {
         (0.0..0.6f64).prop_map(|f| WorkerModel::Gunicorn(GunicornOptions {
             preload: true,
             shared_fraction: f,
-            worker_class: WorkerClass::Uvicorn
+            worker_class: WorkerClass::UvicornWorker
+        })),
+        Just(WorkerModel::Gunicorn(GunicornOptions {
+            worker_class: WorkerClass::Asgi,
+            ..GunicornOptions::default()
         })),
         Just(WorkerModel::Gunicorn(GunicornOptions {
             worker_class: WorkerClass::Sync,

@@ -27,7 +27,7 @@ fn the_tour_reaches_every_kind_of_step() {
     assert!(missing.is_empty(), "never reached: {missing:?}");
     let unknown: Vec<_> = seen.difference(&all).collect();
     assert!(unknown.is_empty(), "not in Step::KINDS: {unknown:?}");
-    assert_eq!(Source::ALL.len(), 22);
+    assert_eq!(Source::ALL.len(), 25);
 }
 
 #[test]

@@ -88,6 +88,23 @@ fn combinations_that_cannot_exist_are_rejected() {
         1.0,
     );
     assert_eq!(field_of(&s), "target.kubernetes.node.max_pods");
+    // An AKS network plugin with another provider's reservation.
+    let mut s = scenario(
+        WorkerModel::SingleProcess,
+        1,
+        kubernetes(2.0, 8192.0, ReservationModel::Gke),
+        1.0,
+    );
+    if let Target::Kubernetes(k) = &mut s.target {
+        k.aks_network = AksNetwork::Kubenet;
+    }
+    let e = evaluate(&s).unwrap_err();
+    assert_eq!(e.field, "target.kubernetes.aks_network");
+    assert_eq!(e.detail, ErrorDetail::AksNetworkWithoutAks);
+    if let Target::Kubernetes(k) = &mut s.target {
+        k.reservation = ReservationModel::AksPre129;
+    }
+    assert!(evaluate(&s).is_ok());
     // Fargate: 1 vCPU offers 2-8 GB; 1 GB is not a size.
     let s = scenario(
         WorkerModel::SingleProcess,

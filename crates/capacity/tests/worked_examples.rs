@@ -79,30 +79,178 @@ fn kubernetes_docs_worked_example() {
 
 #[test]
 fn eks_m5_large() {
-    // maxPods = 3 ENIs x (10 - 1) + 2 = 29. Memory: 11 x 29 + 255 = 574 MiB; eviction 100;
-    // allocatable 8,192 - 574 - 100 = 7,518 MiB. CPU: 2,000 - 70 = 1,930m.
-    let node = node_of(instance("m5.large", ReservationModel::Eks));
+    // AL2023 nodeadm: maxPods = 3 ENIs x (10 - 1) + 2 = 29 (its instance table gives m5.large
+    // 3 ENIs of 10 addresses). Memory: 11 x 29 + 255 = 574 MiB; evictionHard
+    // memory.available<100Mi; allocatable 8,192 - 574 - 100 = 7,518 MiB. CPU: 2,000 - 70 =
+    // 1,930m.
+    let s = scenario(
+        WorkerModel::SingleProcess,
+        1,
+        instance("m5.large", ReservationModel::Eks),
+        0.0,
+    );
+    let r = evaluate(&s).unwrap();
+    let node = &r.node;
     assert_eq!(node.max_pods, 29);
     assert_eq!(node.reserved_memory_mib, 574.0);
+    assert_eq!(node.eviction_memory_mib, 100.0);
     assert_eq!(node.allocatable_memory_mib, 7518.0);
     assert_eq!(node.allocatable_cpu_millicores, 1930.0);
+    let origin = r.trace.iter().find_map(|s| match &s.step {
+        Step::NodeMaxPods { origin, .. } => Some(*origin),
+        _ => None,
+    });
+    assert_eq!(
+        origin,
+        Some(MaxPodsOrigin::EksEni {
+            enis: 3,
+            ips_per_eni: 10
+        })
+    );
+    // The trace and its source say Amazon Linux 2023, never AL2 as current.
+    let text = trace_text(&r);
+    assert!(
+        text.contains("EKS (Amazon Linux 2023, nodeadm) reserves"),
+        "{text}"
+    );
+    assert!(Source::Eks.english().contains("Amazon Linux 2023"));
+    assert!(Source::Eks.english().contains("end of support"));
+}
+
+/// An AKS node of a catalog type, with the given network plugin.
+fn aks(name: &str, reservation: ReservationModel, network: AksNetwork) -> Target {
+    match instance(name, reservation) {
+        Target::Kubernetes(k) => Target::Kubernetes(KubernetesTarget {
+            aks_network: network,
+            ..k
+        }),
+        other => other,
+    }
+}
+
+fn aks_memory_step(r: &CapacityResult) -> (u32, f64, bool) {
+    r.trace
+        .iter()
+        .find_map(|s| match &s.step {
+            Step::NodeAksMemory {
+                max_pods,
+                reserved_mib,
+                capped,
+                ..
+            } => Some((*max_pods, *reserved_mib, *capped)),
+            _ => None,
+        })
+        .expect("an AKS memory step")
 }
 
 #[test]
-fn aks_after_and_before_1_29() {
-    // 1.29+, 4 cores / 16 GiB, 110 pods: min(20 x 110 + 50 = 2,250, 25% of 16,384 = 4,096)
-    // = 2,250 MiB; allocatable 16,384 - 2,250 - 100 = 14,034 MiB. CPU: table 4 cores = 140m.
-    let node = node_of(instance("Standard_D4s_v5", ReservationModel::Aks));
-    assert_eq!(node.reserved_memory_mib, 2250.0);
-    assert_eq!(node.allocatable_memory_mib, 14034.0);
-    assert_eq!(node.allocatable_cpu_millicores, 3860.0);
-    // A 4 GiB node: 25% of 4,096 = 1,024 < 2,250, so 1,024 MiB.
+fn aks_published_examples() {
+    // Microsoft's first example: 8 GB and 30 max pods -> 20 MB x 30 + 50 MB = 650 MB reserved
+    // (the docs then count 8 GB as 8,000 MB: 90.625% allocatable; in MiB 8,192 - 650 - 100 =
+    // 7,442, 90.8%).
+    let mut eight = kubernetes(2.0, 8192.0, ReservationModel::Aks);
+    if let Target::Kubernetes(k) = &mut eight {
+        k.node.max_pods = Some(30);
+    }
+    let node = node_of(eight);
+    assert_eq!(node.reserved_memory_mib, 650.0);
+    assert_eq!(node.eviction_memory_mib, 100.0);
+    assert_eq!(node.allocatable_memory_mib, 7442.0);
+    // The same 30 pods are Azure CNI's default with pod addresses from the node subnet.
+    let subnet = node_of(aks(
+        "Standard_D2s_v5",
+        ReservationModel::Aks,
+        AksNetwork::AzureCniNodeSubnet,
+    ));
+    assert_eq!((subnet.max_pods, subnet.reserved_memory_mib), (30, 650.0));
+    // The second: 4 GB and 70 pods -> 25% of 4 GB, less than 20 x 70 + 50 = 1,450 MB (the docs
+    // write 1,000 MB for 25% of 4 GB; in MiB, 1,024).
+    let mut four = kubernetes(2.0, 4096.0, ReservationModel::Aks);
+    if let Target::Kubernetes(k) = &mut four {
+        k.node.max_pods = Some(70);
+    }
+    assert_eq!(node_of(four).reserved_memory_mib, 1024.0);
+}
+
+#[test]
+fn aks_overlay_250_pods_hit_the_25_percent_cap() {
+    // Azure CNI Overlay, the default plugin: 250 max pods. 4 cores / 16 GiB: 20 x 250 + 50 =
+    // 5,050 MiB > 25% of 16,384 = 4,096 MiB, so 4,096; allocatable 16,384 - 4,096 - 100 =
+    // 12,188 MiB. CPU: table 4 cores = 140m.
+    let s = scenario(
+        WorkerModel::SingleProcess,
+        1,
+        instance("Standard_D4s_v5", ReservationModel::Aks),
+        0.0,
+    );
+    let r = evaluate(&s).unwrap();
+    assert_eq!(r.node.max_pods, 250);
+    assert_eq!(r.node.reserved_memory_mib, 4096.0);
+    assert_eq!(r.node.allocatable_memory_mib, 12188.0);
+    assert_eq!(r.node.allocatable_cpu_millicores, 3860.0);
+    assert_eq!(aks_memory_step(&r), (250, 4096.0, true));
+    let text = trace_text(&r);
+    assert!(text.contains("the 25% cap applies"), "{text}");
+    assert!(
+        text.contains("Max pods per node: 250 (the AKS default with Azure CNI Overlay)"),
+        "{text}"
+    );
+    // The cap holds on every catalog AKS node up to 16 GiB, and not above 20,200 MiB.
+    for (name, capped) in [
+        ("Standard_D2s_v5", true),
+        ("Standard_D4s_v5", true),
+        ("Standard_D8s_v5", false),
+    ] {
+        let s = scenario(
+            WorkerModel::SingleProcess,
+            1,
+            instance(name, ReservationModel::Aks),
+            0.0,
+        );
+        assert_eq!(aks_memory_step(&evaluate(&s).unwrap()).2, capped, "{name}");
+    }
+    // kubenet: 110 pods, 20 x 110 + 50 = 2,250 MiB, under the cap.
+    let kubenet = scenario(
+        WorkerModel::SingleProcess,
+        1,
+        aks(
+            "Standard_D4s_v5",
+            ReservationModel::Aks,
+            AksNetwork::Kubenet,
+        ),
+        0.0,
+    );
+    let r = evaluate(&kubenet).unwrap();
+    assert_eq!(aks_memory_step(&r), (110, 2250.0, false));
+    assert_eq!(r.node.allocatable_memory_mib, 14034.0);
+    // Max pods given explicitly win over the plugin's default.
+    let mut given = aks(
+        "Standard_D4s_v5",
+        ReservationModel::Aks,
+        AksNetwork::Kubenet,
+    );
+    if let Target::Kubernetes(k) = &mut given {
+        k.node.max_pods = Some(50);
+    }
+    assert_eq!(node_of(given).reserved_memory_mib, 1050.0);
+}
+
+#[test]
+fn aks_before_1_29() {
+    // A 4 GiB node: 25% of 4,096 = 1,024 < 20 x 250 + 50, so 1,024 MiB.
     let small = node_of(kubernetes(2.0, 4096.0, ReservationModel::Aks));
     assert_eq!(small.reserved_memory_mib, 1024.0);
     // Before 1.29: GKE bands (2,662 MiB on 16 GiB) plus 750 MiB eviction:
-    // 16,384 - 2,662 - 750 = 12,972 MiB.
+    // 16,384 - 2,662 - 750 = 12,972 MiB. The network plugin still sets the pod slots.
     let old = node_of(instance("Standard_D4s_v5", ReservationModel::AksPre129));
     assert_eq!(old.allocatable_memory_mib, 12972.0);
+    assert_eq!(old.max_pods, 250);
+    let old = node_of(aks(
+        "Standard_D4s_v5",
+        ReservationModel::AksPre129,
+        AksNetwork::AzureCniNodeSubnet,
+    ));
+    assert_eq!((old.max_pods, old.allocatable_memory_mib), (30, 12972.0));
 }
 
 #[test]

@@ -277,10 +277,13 @@ pub fn text_report(r: &CapacityResult) -> String {
     line(&mut out, String::new());
     line(&mut out, "How this is computed:".to_string());
     for (i, step) in r.trace.iter().enumerate() {
-        line(
-            &mut out,
-            format!("  {}. {}  [{}]", i + 1, step.text, step.source),
-        );
+        let mut source = step.source.clone();
+        for url in step.source_id.urls() {
+            source.push_str(" <");
+            source.push_str(url);
+            source.push('>');
+        }
+        line(&mut out, format!("  {}. {}  [{source}]", i + 1, step.text));
     }
     let c = &r.configs;
     let sections: [(&str, Option<&String>); 8] = [
@@ -425,6 +428,37 @@ mod tests {
             "{codes:?}"
         );
         assert!(v["warnings"][0]["message"].is_string());
+    }
+
+    #[test]
+    fn the_trace_cites_its_sources_with_links() {
+        let example = respond(&Request::Example(Some("aks-overlay-d4s-v5".into()))).stdout;
+        let out = evaluate_text(&example, OutputFormat::Text);
+        assert!(
+            out.stdout.contains(
+                "Max pods per node: 250 (the AKS default with Azure CNI Overlay)  [Microsoft docs, AKS IP address planning: maximum pods per node by network plugin <https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning#maximum-pods-per-node>]"
+            ),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("(the 25% cap applies)"),
+            "{}",
+            out.stdout
+        );
+        assert!(out
+            .stdout
+            .contains("<https://learn.microsoft.com/azure/aks/node-resource-reservations>"));
+        // Gunicorn's own ASGI worker, in the config to paste.
+        assert!(out.stdout.contains("worker_class = \"asgi\""));
+        let eks = respond(&Request::Example(Some("eks-m5-large".into()))).stdout;
+        let out = evaluate_text(&eks, OutputFormat::Text);
+        assert!(out
+            .stdout
+            .contains("EKS (Amazon Linux 2023, nodeadm) reserves"));
+        assert!(out.stdout.contains(
+            "<https://docs.aws.amazon.com/eks/latest/userguide/eks-ami-deprecation-faqs.html>"
+        ));
     }
 
     #[test]

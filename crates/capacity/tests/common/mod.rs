@@ -36,6 +36,7 @@ pub fn kubernetes(cores: f64, memory_mib: f64, reservation: ReservationModel) ->
         daemonsets: DaemonSetOverhead::default(),
         node_count: None,
         hpa: false,
+        aks_network: AksNetwork::default(),
     })
 }
 
@@ -49,6 +50,7 @@ pub fn instance(name: &str, reservation: ReservationModel) -> Target {
         daemonsets: DaemonSetOverhead::default(),
         node_count: None,
         hpa: false,
+        aks_network: AksNetwork::default(),
     })
 }
 
