@@ -339,7 +339,7 @@ pub struct Compressed {
 /// `gzip_static`/`brotli_static`). A copy that would not be at least 5% smaller is not written;
 /// the build's own header files (`_*`) are skipped.
 pub fn precompress(dir: &Path) -> Result<Compressed, String> {
-    let mut total = Compressed::default();
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
@@ -352,40 +352,73 @@ pub fn precompress(dir: &Path) -> Result<Compressed, String> {
             }
             let name = entry.file_name().to_string_lossy().into_owned();
             let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-            if name.starts_with('_') || !COMPRESSIBLE.contains(&ext) {
-                continue;
-            }
-            let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let worth = |c: &[u8]| (c.len() as u64) * 100 < (bytes.len() as u64) * 95;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gz.write_all(&bytes).map_err(|e| e.to_string())?;
-            let gz = gz.finish().map_err(|e| e.to_string())?;
-            let mut br = Vec::new();
-            {
-                let params = brotli::enc::BrotliEncoderParams {
-                    quality: 11,
-                    lgwin: 22,
-                    ..Default::default()
-                };
-                brotli::BrotliCompress(&mut &bytes[..], &mut br, &params)
-                    .map_err(|e| e.to_string())?;
-            }
-            if !worth(&gz) {
-                continue;
-            }
-            fs::write(format!("{}.gz", path.display()), &gz).map_err(|e| e.to_string())?;
-            total.files += 1;
-            total.raw += bytes.len() as u64;
-            total.gzip += gz.len() as u64;
-            if worth(&br) && br.len() < gz.len() {
-                fs::write(format!("{}.br", path.display()), &br).map_err(|e| e.to_string())?;
-                total.brotli += br.len() as u64;
-            } else {
-                total.brotli += gz.len() as u64;
+            if !name.starts_with('_') && COMPRESSIBLE.contains(&ext) {
+                files.push(path);
             }
         }
     }
+    // Brotli at quality 11 is slow: every core takes a share of the files.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(workers).max(1);
+    let results: Vec<Result<Compressed, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut total = Compressed::default();
+                    for path in part {
+                        compress_one(path, &mut total)?;
+                    }
+                    Ok(total)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a compression thread failed".into()))
+            })
+            .collect()
+    });
+    let mut total = Compressed::default();
+    for part in results {
+        let part = part?;
+        total.files += part.files;
+        total.raw += part.raw;
+        total.gzip += part.gzip;
+        total.brotli += part.brotli;
+    }
     Ok(total)
+}
+
+fn compress_one(path: &Path, total: &mut Compressed) -> Result<(), String> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let worth = |c: &[u8]| (c.len() as u64) * 100 < (bytes.len() as u64) * 95;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gz = gz.finish().map_err(|e| e.to_string())?;
+    if !worth(&gz) {
+        return Ok(());
+    }
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
+    fs::write(format!("{}.gz", path.display()), &gz).map_err(|e| e.to_string())?;
+    total.files += 1;
+    total.raw += bytes.len() as u64;
+    total.gzip += gz.len() as u64;
+    if worth(&br) && br.len() < gz.len() {
+        fs::write(format!("{}.br", path.display()), &br).map_err(|e| e.to_string())?;
+        total.brotli += br.len() as u64;
+    } else {
+        total.brotli += gz.len() as u64;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

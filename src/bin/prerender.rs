@@ -104,8 +104,14 @@ fn run() -> Result<usize, String> {
         ("shipshape-lab-js", "shipshape-lab.js"),
         ("shipshape-lab-wasm", "shipshape-lab_bg.wasm"),
     ] {
-        let bytes = fs::read(args.dist.join(file))
+        let mut bytes = fs::read(args.dist.join(file))
             .map_err(|e| format!("{file}: {e} (is the bundle in index.html?)"))?;
+        if file.ends_with(".js") {
+            // wasm-bindgen's classic script declares its initialiser with `let`, which a
+            // script's global scope keeps off `window`: the loader (browser::load_bundle)
+            // finds it on the global object, without evaluating text.
+            bytes.extend_from_slice(b"\nglobalThis.wasm_bindgen = wasm_bindgen;\n");
+        }
         // Renamed with a hash of the content, as Trunk names its own files, so that every
         // host can cache it for ever by its name alone (deploy/headers.toml).
         let (stem, ext) = file.split_once('.').expect("a file name with an extension");
@@ -113,8 +119,8 @@ fn run() -> Result<usize, String> {
             Some(stem) => format!("{stem}-{:016x}_bg.{ext}", fnv1a(&bytes)),
             None => format!("{stem}-{:016x}.{ext}", fnv1a(&bytes)),
         };
-        fs::rename(args.dist.join(file), args.dist.join(&hashed))
-            .map_err(|e| format!("{file}: {e}"))?;
+        fs::write(args.dist.join(&hashed), &bytes).map_err(|e| format!("{hashed}: {e}"))?;
+        fs::remove_file(args.dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
         tools.push((meta, format!("/{hashed}")));
     }
     let site_address = site_url(env::var("SHIPSHAPE_SITE_URL").ok().as_deref())?;
@@ -301,7 +307,10 @@ fn offline_files(
     for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let name = entry.map_err(|e| e.to_string())?.file_name();
         let name = name.to_string_lossy();
-        if deploy::is_immutable(&name) && !name.starts_with("shipshape-calc-") && !name.starts_with("shipshape-lab-") {
+        if deploy::is_immutable(&name)
+            && !name.starts_with("shipshape-calc-")
+            && !name.starts_with("shipshape-lab-")
+        {
             shell.push(format!("/{name}"));
         }
     }
@@ -315,7 +324,10 @@ fn offline_files(
         .ok_or("no hashed favicon in the build")?
         .clone();
     let quoted = |items: &mut dyn Iterator<Item = String>| {
-        items.map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+        items
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let tool_files = |tool: &str| {
         quoted(
@@ -365,7 +377,10 @@ fn offline_files(
         );
         write(&format!("{}/manifest.webmanifest", lang.code()), &manifest)?;
     }
-    eprintln!("prerender: service worker for version {version}, shell of {} files", shell.len());
+    eprintln!(
+        "prerender: service worker for version {version}, shell of {} files",
+        shell.len()
+    );
     Ok(format!(
         "<link rel=\"manifest\" href=\"/{{lang}}/manifest.webmanifest\">\n<script defer src=\"/{register_name}\"></script>\n"
     ))
