@@ -54,6 +54,8 @@ export async function watchedPage(env, options = {}) {
   const problems = [];
   const foreign = [];
   page.on('console', (msg) => {
+    // Playwright's own note when it blocks the site's service worker (see above).
+    if (msg.text() === 'Service Worker registration blocked by Playwright') return;
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));

@@ -20,14 +20,22 @@
     reloading = true;
     location.reload();
   });
+  function follow(worker) {
+    worker.addEventListener('statechange', function () {
+      if (worker.state === 'installed') offer(worker);
+    });
+  }
   navigator.serviceWorker.register('/sw.js').then(function (registration) {
+    // A browser (or a test) may refuse service workers without failing the call.
+    if (!registration) {
+      document.documentElement.setAttribute('data-sw', 'unavailable');
+      return;
+    }
+    // A new version may be waiting already, or installing since this page's navigation.
     if (registration.waiting) offer(registration.waiting);
+    else if (registration.installing) follow(registration.installing);
     registration.addEventListener('updatefound', function () {
-      var worker = registration.installing;
-      if (!worker) return;
-      worker.addEventListener('statechange', function () {
-        if (worker.state === 'installed') offer(worker);
-      });
+      if (registration.installing) follow(registration.installing);
     });
     document.documentElement.setAttribute('data-sw', 'registered');
     // What this page loaded, maybe before the worker existed, is kept for offline use too
@@ -42,6 +50,7 @@
     navigator.serviceWorker.addEventListener('message', function (event) {
       if (event.data === 'kept') document.documentElement.setAttribute('data-sw', 'ready');
     });
+    navigator.serviceWorker.startMessages();
   }, function () {
     document.documentElement.setAttribute('data-sw', 'failed');
   });

@@ -118,7 +118,7 @@ describe('nginx with the production config', () => {
   });
 
   test('deep links answer 200, unknown addresses the 404 page, and the build files for other hosts are not served', async () => {
-    for (const path of ['/en/replication', '/en/replication/', '/ko/lab', '/ja/rules/ss001/']) {
+    for (const path of ['/en/replication', '/en/replication/', '/ko/lab', '/ja/rules/SS001/']) {
       const { status, body } = await get(env.url, path);
       assert.equal(status, 200, path);
       assert.match(body.toString(), /<meta name="shipshape-route"/, path);
@@ -140,7 +140,8 @@ describe('nginx with the production config', () => {
       assert.equal(visible.length, 1, `${lang}: one language shown`);
       assert.ok(visible[0].includes(word), `${lang}: ${visible[0]}`);
     }
-    assert.deepEqual(problems, []);
+    // The page itself answers 404, which Chromium logs; nothing else may appear.
+    assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
     await context.close();
   });
 });

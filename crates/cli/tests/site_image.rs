@@ -82,13 +82,21 @@ fn the_server_stage_is_nginx_as_www_data_with_the_repository_config() {
         .and_then(|l| l.strip_prefix("version = \""))
         .and_then(|l| l.strip_suffix('"'))
         .expect("wasm-bindgen in Cargo.lock");
-    assert!(text.contains(&format!("cargo install wasm-bindgen-cli --version {bindgen}")));
+    assert!(text.contains(&format!(
+        "cargo install wasm-bindgen-cli --version {bindgen}"
+    )));
 }
 
 /// The build stage's RUN steps: (first line of the command, status).
 fn run_steps(changed: &[&str]) -> Vec<(String, String)> {
     let mut args = vec![
-        "rebuild", FILE, "--context", ".", "--format", "json", "--changed",
+        "rebuild",
+        FILE,
+        "--context",
+        ".",
+        "--format",
+        "json",
+        "--changed",
     ];
     args.extend_from_slice(changed);
     let (code, out, err) = shipshape(&args);
@@ -131,8 +139,17 @@ fn a_source_edit_reruns_the_build_but_not_the_toolchain_install() {
         "Cargo.lock",
     ] {
         let steps = run_steps(&[source]);
-        for tool in ["apt-get install", "rustup target add", "cargo install trunk", "npm ci"] {
-            assert_eq!(status(&steps, tool), "cached", "{source}: {tool}: {steps:?}");
+        for tool in [
+            "apt-get install",
+            "rustup target add",
+            "cargo install trunk",
+            "npm ci",
+        ] {
+            assert_eq!(
+                status(&steps, tool),
+                "cached",
+                "{source}: {tool}: {steps:?}"
+            );
         }
         assert_eq!(
             status(&steps, "trunk build --release"),
@@ -145,6 +162,10 @@ fn a_source_edit_reruns_the_build_but_not_the_toolchain_install() {
     assert_eq!(status(&steps, "npm ci"), "rebuilt");
     assert_eq!(status(&steps, "cargo install trunk"), "cached");
     // What a test run leaves behind is not in the context.
-    let steps = run_steps(&["end2end/tests/lab.test.mjs", "target/debug/x", "dist/index.html"]);
+    let steps = run_steps(&[
+        "end2end/tests/lab.test.mjs",
+        "target/debug/x",
+        "dist/index.html",
+    ]);
     assert!(steps.iter().all(|s| s.1 == "cached"), "{steps:?}");
 }
