@@ -438,7 +438,7 @@ describe('guide widgets', () => {
     // widget starts from what was typed.
     await widget.locator('input').first().fill('2');
     await page.waitForSelector('figure.calc-live .calc-widget');
-    assert.ok(requested.some((u) => u.includes('shipshape-calc_bg.wasm')));
+    assert.ok(requested.some((u) => /shipshape-calc-[0-9a-f]+_bg\.wasm/.test(u)));
     await widget.locator('.calc-verdict[data-fits=true]').waitFor();
     assert.equal(await widget.locator('input').first().inputValue(), '2');
     assert.equal(await figure.getAttribute('aria-busy'), null);
@@ -456,7 +456,7 @@ describe('guide widgets', () => {
 
   test('what a reader types and picks before the bundle arrives carries into the live widget', async () => {
     const { context, page, problems } = await watchedPage(env);
-    const release = await holdRequests(page, /shipshape-calc_bg\.wasm/);
+    const release = await holdRequests(page, /shipshape-calc-[0-9a-f]+_bg\.wasm/);
     await page.goto(`${env.url}/ko/replication/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=calc]').first();
@@ -479,7 +479,7 @@ describe('guide widgets', () => {
 
   test('a suggestion applied before the widget is live is applied once it is', async () => {
     const { context, page, problems } = await watchedPage(env);
-    const release = await holdRequests(page, /shipshape-calc_bg\.wasm/);
+    const release = await holdRequests(page, /shipshape-calc-[0-9a-f]+_bg\.wasm/);
     await page.goto(`${env.url}/en/replication/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=calc]').first();

@@ -364,7 +364,7 @@ describe('lab examples in the guide', () => {
     // A click in the editor brings the bundle; the live lab keeps the reader where they clicked.
     await figure.locator('textarea.lab-source').click();
     await page.waitForSelector('figure.lab-live textarea.lab-source');
-    assert.ok(requested.some((u) => u.includes('shipshape-lab_bg.wasm')));
+    assert.ok(requested.some((u) => /shipshape-lab-[0-9a-f]+_bg\.wasm/.test(u)));
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains('lab-source')), true);
     assert.match(await figure.locator('.lab-summary').innerText(), /app\/main\.py/);
     // The live example passes axe like the rest of the page.
@@ -387,7 +387,7 @@ describe('lab examples in the guide', () => {
   test('what a reader types and ticks before the bundle arrives carries into the live lab', async () => {
     const { context, page, problems } = await watchedPage(env);
     // Hold the lab's wasm back until the reader has typed and ticked.
-    const release = await holdRequests(page, /shipshape-lab_bg\.wasm/);
+    const release = await holdRequests(page, /shipshape-lab-[0-9a-f]+_bg\.wasm/);
     await page.goto(`${env.url}/ko/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();
@@ -425,7 +425,7 @@ describe('lab examples in the guide', () => {
 
   test('a fix pressed before the lab is live is applied once it is', async () => {
     const { context, page, problems } = await watchedPage(env);
-    const release = await holdRequests(page, /shipshape-lab_bg\.wasm/);
+    const release = await holdRequests(page, /shipshape-lab-[0-9a-f]+_bg\.wasm/);
     await page.goto(`${env.url}/en/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();
@@ -442,7 +442,7 @@ describe('lab examples in the guide', () => {
 
   test('a lab bundle that cannot be fetched leaves the example as it was, and a later touch retries', async () => {
     const { context, page } = await watchedPage(env);
-    await page.route(/shipshape-lab_bg\.wasm/, (route) => route.abort());
+    await page.route(/shipshape-lab-[0-9a-f]+_bg\.wasm/, (route) => route.abort());
     await page.goto(`${env.url}/en/build-cache/`);
     await hydrated(page);
     const figure = page.locator('figure[data-widget=lab]').first();
