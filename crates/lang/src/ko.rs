@@ -223,21 +223,7 @@ pub fn mismatches(text: &str) -> Vec<Mismatch> {
         if !is_syllable(c) || !after_word {
             continue;
         }
-        // The word runs back to a space, or past it to the word a parenthesis belongs to.
-        let mut depth = 0usize;
-        let mut start = 0;
-        for (j, c) in text[..i].char_indices().rev() {
-            match c {
-                ')' | '）' => depth += 1,
-                '(' | '（' => depth = depth.saturating_sub(1),
-                c if c.is_whitespace() && depth == 0 => {
-                    start = j + c.len_utf8();
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let word = &text[start..i];
+        let word = word_before(text, i);
         if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
             continue;
         }
@@ -264,6 +250,88 @@ pub fn mismatches(text: &str) -> Vec<Mismatch> {
         }
     }
     out
+}
+
+/// The word that ends at byte `i`: back to a space, or past it to the word a parenthesis that
+/// ends the word belongs to (`도구(빌드할 때만 필요한 것)`).
+fn word_before(text: &str, i: usize) -> &str {
+    let mut depth = 0usize;
+    for (j, c) in text[..i].char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && depth == 0 => return &text[j + c.len_utf8()..i],
+            _ => {}
+        }
+    }
+    &text[..i]
+}
+
+/// Forms that leave the choice of a particle to the reader: a message should choose it.
+const UNDECIDED: &[&str] = &[
+    "을(를)", "를(을)", "은(는)", "는(은)", "이(가)", "가(이)", "과(와)", "와(과)", "(으)로",
+    "(이)나", "(이)라",
+];
+
+/// In a message template (a Rust format string, or a `{0}` template filled later), the byte
+/// offsets of particles whose form cannot be right for every word the template inserts: a fixed
+/// form right after a placeholder (`` `{name}`을 ``, `{0}이 한계`, `{x}(…)가`), and the forms that
+/// leave the choice to the reader (`을(를)`, `(으)로`) anywhere. Such a particle has to come from
+/// [`josa`] on the inserted word. A particle after a parenthesis that holds the placeholder agrees
+/// with the word before the parenthesis (`도구({t})가`) and is fine.
+pub fn template_problems(template: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (i, c) in template.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let rest = &template[i..];
+        if let Some(u) = UNDECIDED.iter().find(|u| rest.starts_with(**u)) {
+            out.push(i);
+            skip_to = i + u.len();
+            continue;
+        }
+        if !is_syllable(c) || template[..i].chars().next_back().is_none_or(is_syllable) {
+            continue;
+        }
+        let written = WRITTEN.iter().any(|(form, then)| {
+            rest.strip_prefix(form).is_some_and(|tail| {
+                !tail.chars().next().is_some_and(is_syllable)
+                    || then.iter().any(|t| {
+                        tail.strip_prefix(t)
+                            .is_some_and(|x| !x.chars().next().is_some_and(is_syllable))
+                    })
+            })
+        });
+        if written && decided_by_placeholder(word_before(template, i)) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Whether the word at the end of `s` is a placeholder (`{name}`, `{0}`, `{}`), as [`ending`]
+/// would read it: past quotes and backticks, and to the word before a parenthesis.
+fn decided_by_placeholder(s: &str) -> bool {
+    let w = s.trim_end_matches(|c| c != '}' && is_closer(c));
+    if w.ends_with(')') || w.ends_with('）') {
+        let close = w.len() - w.chars().next_back().map_or(1, char::len_utf8);
+        return match matching_open(&w[..close]) {
+            Some(open)
+                if !w[..open]
+                    .trim_end_matches(|c| c != '}' && is_closer(c))
+                    .is_empty() =>
+            {
+                decided_by_placeholder(&w[..open])
+            }
+            Some(open) => decided_by_placeholder(
+                &w[open + w[open..].chars().next().map_or(1, char::len_utf8)..close],
+            ),
+            None => decided_by_placeholder(&w[..close]),
+        };
+    }
+    w.ends_with('}') && !w.ends_with("}}")
 }
 
 /// Sentence endings outside the guide's register (합니다체 statements, "-세요" for what the
@@ -797,6 +865,21 @@ mod tests {
             "참고하세요. 빌드합니다. 무엇이 필요할까요? 필요. 중요합니다. 이렇게 씁니다."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn finds_fixed_particles_after_placeholders() {
+        let at = |t: &str| template_problems(t).len();
+        assert_eq!(at("`{name}`을 복사합니다"), 1);
+        assert_eq!(at("노드당 {7}개({8}이 한계)"), 1);
+        assert_eq!(at("{}를 지우고 `{x}`(3행)가 바뀌면"), 2);
+        assert_eq!(at("`{s}`을(를) 복사하고 `{e}`(으)로 쓰기, 메모리(으)로"), 3);
+        assert_eq!(
+            at("{line}행의 `{kw}` 명령은 도구({t})가 {n}개({lines})를 {}{eul} 바꿉니다"),
+            0
+        );
+        assert_eq!(at("`${{NAME:-value}}`를 쓰세요. {{x}}는"), 0);
+        assert_eq!(at("`{kw} {key} ...`{eun} `=`가 없는 형식"), 0);
     }
 
     #[test]
