@@ -11,7 +11,8 @@
 //! - Hangul by its last syllable;
 //! - digits as Sino-Korean numbers: `0` 영, `1` 일, `3` 삼, `6` 육, `7` 칠, `8` 팔 end in a
 //!   consonant, `2` 이, `4` 사, `5` 오, `9` 구 in a vowel; `10` 십, `100` 백, `1000` 천,
-//!   `10000` 만 in a consonant (`SS001은`, `3행은`, `DL3000은`, `v2를`);
+//!   `10000` 만 in a consonant (`SS001은`, `3행은`, `DL3000은`, `v2를`); Kubernetes' CPU
+//!   `500m` as 오백 밀리;
 //! - capitals of up to three letters, and words without a vowel letter, by their letter names
 //!   (`CPU` 씨피유, `URL` 유알엘, `npm` 엔피엠, `txt` 티엑스티), the last part of a camel-case word
 //!   alone (`GiB` …비, `FastAPI` …에이피아이, `BuildKit` …킷);
@@ -528,6 +529,9 @@ fn latin(w: &str) -> Ending {
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
     let token = &bytes[start..];
+    if token == b"m" && start > 0 && bytes[start - 1].is_ascii_digit() {
+        return Ending::Vowel; // 500m: 오백 밀리(코어), as Kubernetes writes CPU
+    }
     let part = &token[camel_start(token)..];
     for t in [token, part] {
         let lower = t.to_ascii_lowercase();
@@ -723,6 +727,8 @@ mod tests {
             ("-r", EuroRo, "로"),
             ("-l", EulReul, "을"),
             ("-c", EuroRo, "로"),
+            ("500m", GwaWa, "와"),
+            ("250Mi", EulReul, "를"),
         ]);
     }
 
