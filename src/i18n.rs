@@ -85,6 +85,8 @@ pub struct Strings {
     pub search_failed: &'static str,
     pub search_no_results: &'static str,
     pub search_no_results_hint: &'static str,
+    /// The number of results, `{n}` for the number: a Korean count puts it after the noun,
+    /// with its counter ("검색 결과 12건").
     pub search_results: &'static str,
     pub search_close: &'static str,
     pub search_keys: &'static str,
@@ -134,7 +136,7 @@ pub const EN: Strings = Strings {
     search_failed: "The search index could not be loaded. Check your connection and try again.",
     search_no_results: "No results",
     search_no_results_hint: "Try fewer words, or another word for the same thing (for example “workers” instead of “processes”).",
-    search_results: "results",
+    search_results: "{n} results",
     search_close: "Close",
     search_keys: "↑↓ to move, Enter to open, Esc to close",
     rules: "Dockerfile rules",
@@ -183,7 +185,7 @@ pub const KO: Strings = Strings {
     search_failed: "검색 색인을 불러오지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
     search_no_results: "검색 결과가 없습니다",
     search_no_results_hint: "단어 수를 줄이거나 같은 뜻의 다른 단어로 검색해 보세요(예: ‘프로세스’ 대신 ‘워커’).",
-    search_results: "개의 결과",
+    search_results: "검색 결과 {n}건",
     search_close: "닫기",
     search_keys: "↑↓ 이동, Enter 열기, Esc 닫기",
     rules: "Dockerfile 규칙",
@@ -232,7 +234,7 @@ pub const JA: Strings = Strings {
     search_failed: "検索インデックスを読み込めませんでした。接続を確認して、もう一度お試しください。",
     search_no_results: "一致する結果はありません",
     search_no_results_hint: "語数を減らすか、同じ意味の別の言葉で検索してみてください（例：「プロセス」の代わりに「ワーカー」）。",
-    search_results: "件の結果",
+    search_results: "{n} 件の結果",
     search_close: "閉じる",
     search_keys: "↑↓ で移動、Enter で開く、Esc で閉じる",
     rules: "Dockerfile のルール",
@@ -412,6 +414,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn search_results_has_its_number() {
+        for lang in Lang::ALL {
+            let t = lang.strings().search_results;
+            assert_eq!(t.matches("{n}").count(), 1, "{lang:?}: {t}");
+        }
+        assert_eq!(
+            Lang::Ko.strings().search_results.replace("{n}", "12"),
+            "검색 결과 12건"
+        );
     }
 
     #[test]

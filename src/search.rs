@@ -118,7 +118,7 @@ pub fn Search(lang: Lang) -> impl IntoView {
             IndexState::Ready(_) if q.trim().is_empty() => s.search_keys.to_string(),
             IndexState::Ready(_) => match results.with(Vec::len) {
                 0 => format!("{}. {}", s.search_no_results, s.search_no_results_hint),
-                n => format!("{n} {}", s.search_results),
+                n => s.search_results.replace("{n}", &n.to_string()),
             },
         }
     };

@@ -5,6 +5,7 @@
 
 use crate::rebuild::Reason;
 use crate::rules::{list, Lang};
+use shipshape_lang::ko::{eun_neun, i_ga};
 
 /// The reason as one or two full sentences in `lang`. Pure string formatting:
 /// no I/O, never panics. (`Display` on [`Reason`] stays the short English
@@ -83,13 +84,13 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
         (Reason::Moved { line, from }, Ko) => format!("이 단계는 지난 빌드의 {from}행에서 {line}행으로 옮겨졌습니다. 캐시 체인에서의 위치가 바뀌었으므로 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
         (Reason::Moved { line, from }, Ja) => format!("このステップは前回のビルドの{from}行目から{line}行目に移動しました。キャッシュのつながりの中での位置が変わったため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
         (Reason::StepRemoved { line, text, moved: false }, En) => format!("In the last build, `{text}` (its line {line}) came before this step; it was deleted, so this step's parent changed and it runs again, with every later step of the stage."),
-        (Reason::StepRemoved { line, text, moved: false }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행)가 삭제되어 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::StepRemoved { line, text, moved: false }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행){} 삭제되어 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다.", i_ga(text)),
         (Reason::StepRemoved { line, text, moved: false }, Ja) => format!("前回のビルドでこのステップの前にあった `{text}`（前回の{line}行目）が削除され、このステップの親が変わりました。そのため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
         (Reason::StepRemoved { line, text, moved: true }, En) => format!("In the last build, `{text}` (its line {line}) came before this step; it moved, so this step's parent changed and it runs again, with every later step of the stage."),
-        (Reason::StepRemoved { line, text, moved: true }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행)가 다른 위치로 옮겨져 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다."),
+        (Reason::StepRemoved { line, text, moved: true }, Ko) => format!("지난 빌드에서 이 단계 앞에 있던 `{text}`(지난 빌드의 {line}행){} 다른 위치로 옮겨져 이 단계의 부모가 바뀌었습니다. 그래서 이 단계와 이 스테이지의 이후 단계가 모두 다시 실행됩니다.", i_ga(text)),
         (Reason::StepRemoved { line, text, moved: true }, Ja) => format!("前回のビルドでこのステップの前にあった `{text}`（前回の{line}行目）が別の位置に移動し、このステップの親が変わりました。そのため、このステップとこのステージのそれ以降のステップがすべて再実行されます。"),
         (Reason::MetadataEdited { line, keyword }, En) => format!("Line {line} changed since the last build, but `{keyword}` only sets the image's metadata: no step runs again for it."),
-        (Reason::MetadataEdited { line, keyword }, Ko) => format!("{line}행이 지난 빌드 이후 바뀌었지만 `{keyword}`는 이미지의 메타데이터만 설정하므로 이 변경으로 다시 실행되는 단계는 없습니다."),
+        (Reason::MetadataEdited { line, keyword }, Ko) => format!("{line}행이 지난 빌드 이후 바뀌었지만 `{keyword}`{} 이미지의 메타데이터만 설정하므로 이 변경으로 다시 실행되는 단계는 없습니다.", eun_neun(keyword)),
         (Reason::MetadataEdited { line, keyword }, Ja) => format!("{line}行目は前回のビルドから変わりましたが、`{keyword}` はイメージのメタデータを設定するだけなので、この変更で再実行されるステップはありません。"),
         (Reason::StageAdded { stage }, En) => format!("Stage `{stage}` is new since the last build: every step of it runs."),
         (Reason::StageAdded { stage }, Ko) => format!("`{stage}` 스테이지는 지난 빌드 이후 새로 추가되었으므로 모든 단계가 실행됩니다."),

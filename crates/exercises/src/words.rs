@@ -8,6 +8,7 @@
 use shipshape_capacity::{Warning, WarningCode};
 use shipshape_dockerfile::message_text;
 use shipshape_dockerfile::rules::Ecosystem;
+use shipshape_lang::ko::{ending, eul_reul, gwa_wa, i_ga};
 
 use crate::catalogue::Lang;
 use crate::check::{command_words, Goal, Missing, Problem, Relation};
@@ -226,10 +227,14 @@ fn check_label(c: &Check, lang: Lang) -> String {
                     let none =
                         *max_heavy == Some(0) && max_rebuilt.is_none() && min_rebuilt.is_none();
                     if none {
-                        format!("{what}을(를) 바꿔도 무거운 단계는 하나도 다시 실행되지 않습니다")
+                        format!(
+                            "{what}{} 바꿔도 무거운 단계는 하나도 다시 실행되지 않습니다",
+                            eul_reul(&what)
+                        )
                     } else {
                         format!(
-                            "{what}을(를) 바꿨을 때 다시 실행되는 단계: {}",
+                            "{what}{} 바꿨을 때 다시 실행되는 단계: {}",
+                            eul_reul(&what),
                             limits.join(", ")
                         )
                     }
@@ -294,7 +299,9 @@ fn check_label(c: &Check, lang: Lang) -> String {
             let mut text = match (lang, runs) {
                 (Lang::En, Some(p)) => format!("A stage named `{name}` runs `{p}`"),
                 (Lang::En, None) => format!("A stage named `{name}` exists"),
-                (Lang::Ko, Some(p)) => format!("`{name}` 스테이지가 `{p}`을(를) 실행합니다"),
+                (Lang::Ko, Some(p)) => {
+                    format!("`{name}` 스테이지가 `{p}`{} 실행합니다", eul_reul(p))
+                }
                 (Lang::Ko, None) => format!("`{name}` 스테이지가 있습니다"),
                 (Lang::Ja, Some(p)) => format!("`{name}` ステージが `{p}` を実行する"),
                 (Lang::Ja, None) => format!("`{name}` ステージがある"),
@@ -302,7 +309,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
             if let Some(m) = installs {
                 text.push_str(&match lang {
                     Lang::En => format!(", installing `{m}` first"),
-                    Lang::Ko => format!(". 먼저 `{m}`을(를) 설치합니다"),
+                    Lang::Ko => format!(". 먼저 `{m}`{} 설치합니다", eul_reul(m)),
                     Lang::Ja => format!("（先に `{m}` をインストール）"),
                 });
             }
@@ -323,7 +330,7 @@ fn check_label(c: &Check, lang: Lang) -> String {
             );
             match lang {
                 Lang::En => format!("Changing {paths} reruns nothing: they stay out of the build context"),
-                Lang::Ko => format!("{paths}을(를) 바꿔도 아무것도 다시 실행되지 않습니다. 빌드 컨텍스트에 들어가지 않기 때문입니다"),
+                Lang::Ko => format!("{paths}{} 바꿔도 아무것도 다시 실행되지 않습니다. 빌드 컨텍스트에 들어가지 않기 때문입니다", eul_reul(&paths)),
                 Lang::Ja => format!("{paths} を変えても何も再実行されない（ビルドコンテキストに入らない）"),
             }
         }
@@ -391,7 +398,7 @@ fn relation_text(r: Relation, (bound, named): (&str, bool), lang: Lang) -> Strin
         (Lang::En, Relation::Equals, _) => format!("exactly {bound}"),
         (Lang::En, Relation::AtLeast, _) => format!("at least {bound}"),
         (Lang::En, Relation::AtMost, _) => format!("at most {bound}"),
-        (Lang::Ko, Relation::Equals, true) => format!("{bound}와(과) 같음"),
+        (Lang::Ko, Relation::Equals, true) => format!("{bound}{} 같은 값", gwa_wa(bound)),
         (Lang::Ko, Relation::Equals, false) => format!("정확히 {bound}"),
         (Lang::Ko, Relation::AtLeast, _) => format!("{bound} 이상"),
         (Lang::Ko, Relation::AtMost, _) => format!("{bound} 이하"),
@@ -773,12 +780,12 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
         },
         Problem::StageDoesNotRun { name, program } => match lang {
             Lang::En => format!("Stage `{name}` does not run `{program}`."),
-            Lang::Ko => format!("`{name}` 스테이지가 `{program}`을(를) 실행하지 않습니다."),
+            Lang::Ko => format!("`{name}` 스테이지가 `{program}`{} 실행하지 않습니다.", eul_reul(program)),
             Lang::Ja => format!("`{name}` ステージが `{program}` を実行していません。"),
         },
         Problem::StageDoesNotInstall { name, manifest } => match lang {
             Lang::En => format!("Stage `{name}` does not install `{manifest}`."),
-            Lang::Ko => format!("`{name}` 스테이지가 `{manifest}`을(를) 설치하지 않습니다."),
+            Lang::Ko => format!("`{name}` 스테이지가 `{manifest}`{} 설치하지 않습니다.", eul_reul(manifest)),
             Lang::Ja => format!("`{name}` ステージが `{manifest}` をインストールしていません。"),
         },
         Problem::StageInFinal { name } => match lang {
@@ -788,7 +795,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
         },
         Problem::NotIgnored { path, line: n, step } => match lang {
             Lang::En => format!("Changing `{path}` reruns `{step}` ({}): the file is still in the build context.", line(lang, *n)),
-            Lang::Ko => format!("`{path}`을(를) 바꾸면 `{step}` 단계({})가 다시 실행됩니다. 이 파일이 아직 빌드 컨텍스트에 들어 있습니다.", line(lang, *n)),
+            Lang::Ko => format!("`{path}`{} 바꾸면 `{step}` 단계({})가 다시 실행됩니다. 이 파일이 아직 빌드 컨텍스트에 들어 있습니다.", eul_reul(path), line(lang, *n)),
             Lang::Ja => format!("`{path}` を変えると `{step}`（{}）が再実行されます。このファイルはまだビルドコンテキストに入っています。", line(lang, *n)),
         },
         Problem::MissingInstalls(missing) => {
@@ -820,7 +827,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             let items = join(lang, &items);
             match lang {
                 Lang::En => format!("The image no longer installs {items}. Move a step, don't delete it."),
-                Lang::Ko => format!("이미지가 더 이상 {items}을(를) 설치하지 않습니다. 단계는 지우지 말고 옮기세요."),
+                Lang::Ko => format!("이미지가 더 이상 {items}{} 설치하지 않습니다. 단계는 지우지 말고 옮기세요.", eul_reul(&items)),
                 Lang::Ja => format!("イメージが {items} をインストールしなくなっています。ステップは消さずに移動してください。"),
             }
         }
@@ -828,7 +835,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             let files = names(lang, files);
             match lang {
                 Lang::En => format!("{files} no longer reach the image: changing them reruns nothing in the final stage."),
-                Lang::Ko => format!("{files}이(가) 더 이상 이미지에 들어가지 않습니다. 바꿔도 최종 스테이지에서 다시 실행되는 단계가 없습니다."),
+                Lang::Ko => format!("{files}{} 더 이상 이미지에 들어가지 않습니다. 바꿔도 최종 스테이지에서 다시 실행되는 단계가 없습니다.", i_ga(&files)),
                 Lang::Ja => format!("{files} がイメージに入らなくなっています。これらを変えても、最終ステージでは何も再実行されません。"),
             }
         }
@@ -837,14 +844,14 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             if found.is_empty() {
                 match lang {
                     Lang::En => format!("There is no start command; the start file runs `{expected}`."),
-                    Lang::Ko => format!("시작 명령이 없습니다. 처음 주어진 Dockerfile은 `{expected}`을(를) 실행합니다."),
+                    Lang::Ko => format!("시작 명령이 없습니다. 처음 주어진 Dockerfile은 `{expected}`{} 실행합니다.", eul_reul(&expected)),
                     Lang::Ja => format!("起動コマンドがありません。元のファイルは `{expected}` を実行します。"),
                 }
             } else {
                 let found = found.join(" ");
                 match lang {
                     Lang::En => format!("It runs `{found}`, but the start file runs `{expected}`: keep the program and its arguments."),
-                    Lang::Ko => format!("`{found}`을(를) 실행하지만 처음 주어진 Dockerfile은 `{expected}`을(를) 실행합니다. 프로그램과 인자는 그대로 두세요."),
+                    Lang::Ko => format!("`{found}`{} 실행하지만 처음 주어진 Dockerfile은 `{expected}`{} 실행합니다. 프로그램과 인자는 그대로 두세요.", eul_reul(&found), eul_reul(&expected)),
                     Lang::Ja => format!("`{found}` を実行していますが、元のファイルは `{expected}` を実行します。プログラムと引数はそのままにしてください。"),
                 }
             }
@@ -866,7 +873,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             let must = relation_text(*relation, (&number(*bound), false), lang);
             match lang {
                 Lang::En => format!("{} is {}; it must be {must}.", capitalised(name), number(*value)),
-                Lang::Ko => format!("{name}이(가) {}입니다. {must}이어야 합니다.", number(*value)),
+                Lang::Ko => format!("{name}{} {}입니다. {must}{} 합니다.", i_ga(name), number(*value), if ending(&must).has_final() { "이어야" } else { "여야" }),
                 Lang::Ja => format!("{name}は{}です。{must}にしてください。", number(*value)),
             }
         }
@@ -875,7 +882,7 @@ fn plain_problem(e: &Exercise, p: &Problem, lang: Lang) -> String {
             let parts = join(lang, &parts);
             match lang {
                 Lang::En => format!("You changed {parts}, which the exercise fixes: change only what it leaves to you."),
-                Lang::Ko => format!("연습 문제가 정해 둔 {parts}을(를) 바꿨습니다. 직접 정하도록 맡긴 항목만 바꾸세요."),
+                Lang::Ko => format!("연습 문제가 정해 둔 {parts}{} 바꿨습니다. 직접 정하도록 맡긴 항목만 바꾸세요.", eul_reul(&parts)),
                 Lang::Ja => format!("演習で決まっている{parts}を変えています。任された項目だけを変えてください。"),
             }
         }

@@ -263,6 +263,14 @@ fn the_text_renders_in_every_language_and_its_links_reach_the_guide() {
     }
 }
 
+/// Korean that inserts a file, a command or a number chooses its particles from it, in the
+/// guide's register.
+fn reads_right_in_korean(lang: catalogue::Lang, text: &str) -> bool {
+    lang != catalogue::Lang::Ko
+        || (shipshape_lang::ko::mismatches(text).is_empty()
+            && shipshape_lang::ko::off_register(text).is_empty())
+}
+
 #[test]
 fn every_problem_is_worded_in_every_language() {
     // The start of every exercise, and a Dockerfile that does not parse, give problems of many
@@ -302,6 +310,12 @@ fn every_problem_is_worded_in_every_language() {
                     "{} {lang:?} {g:?}: {label}",
                     e.id
                 );
+                assert!(
+                    reads_right_in_korean(lang, &label),
+                    "{} {g:?}: a particle or ending is wrong: {label} ({:?})",
+                    e.id,
+                    shipshape_lang::ko::mismatches(&label)
+                );
             }
             for o in &outcomes {
                 for r in o.results.iter().filter(|r| !r.met) {
@@ -312,6 +326,12 @@ fn every_problem_is_worded_in_every_language() {
                         "{} {lang:?}: {:?}",
                         e.id,
                         r.problem
+                    );
+                    assert!(
+                        reads_right_in_korean(lang, &text),
+                        "{}: a particle or ending is wrong: {text} ({:?})",
+                        e.id,
+                        shipshape_lang::ko::mismatches(&text)
                     );
                 }
             }

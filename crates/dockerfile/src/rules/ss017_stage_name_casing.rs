@@ -8,6 +8,7 @@
 //! Fix: write the name in lower case. References to it (`FROM Builder`, `COPY --from=Builder`)
 //! are case-insensitive in BuildKit, so they keep meaning the same stage.
 
+use shipshape_lang::ko::{euro_ro};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -55,7 +56,7 @@ impl super::RuleMessage for Details {
         let lower = self.lower();
         Some(match lang {
             Lang::En => format!("Rename the stage `{lower}`"),
-            Lang::Ko => format!("스테이지 이름을 `{lower}`(으)로 바꾸기"),
+            Lang::Ko => format!("스테이지 이름을 `{lower}`{ro} 바꾸기", ro = euro_ro(&lower)),
             Lang::Ja => format!("ステージ名を `{lower}` にする"),
         })
     }

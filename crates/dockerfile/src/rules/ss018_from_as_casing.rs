@@ -7,6 +7,7 @@
 //!
 //! Fix: write `AS` in the case of its `FROM`.
 
+use shipshape_lang::ko::{euro_ro};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -57,7 +58,7 @@ impl super::RuleMessage for Details {
         let e = &self.expected;
         Some(match lang {
             Lang::En => format!("Write `{e}`"),
-            Lang::Ko => format!("`{e}`(으)로 쓰기"),
+            Lang::Ko => format!("`{e}`{ro} 쓰기", ro = euro_ro(e)),
             Lang::Ja => format!("`{e}` と書く"),
         })
     }

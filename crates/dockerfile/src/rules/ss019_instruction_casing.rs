@@ -10,6 +10,7 @@
 //! Fix: rewrite the keyword in the majority's case. A FROM's `AS` follows it, so the fix does
 //! not leave SS018 behind.
 
+use shipshape_lang::ko::{euro_ro};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -55,8 +56,8 @@ impl super::RuleMessage for Details {
         match (lang, self.majority_lower) {
             (Lang::En, false) => format!("`{kw}` on line {line} is not upper case like most instructions in this file. Docker accepts any case, but one case for all keywords keeps the file easy to scan: write `{e}`."),
             (Lang::En, true) => format!("`{kw}` on line {line} is not lower case like most instructions in this file. Docker accepts any case, but one case for all keywords keeps the file easy to scan: write `{e}`."),
-            (Lang::Ko, false) => format!("{line}행의 `{kw}` 키워드는 이 파일의 다른 명령 대부분과 달리 대문자가 아닙니다. Docker는 대소문자를 가리지 않지만 키워드를 한 가지로 통일해야 읽기 쉽습니다. `{e}`(으)로 쓰세요."),
-            (Lang::Ko, true) => format!("{line}행의 `{kw}` 키워드는 이 파일의 다른 명령 대부분과 달리 소문자가 아닙니다. Docker는 대소문자를 가리지 않지만 키워드를 한 가지로 통일해야 읽기 쉽습니다. `{e}`(으)로 쓰세요."),
+            (Lang::Ko, false) => format!("{line}행의 `{kw}` 키워드는 이 파일의 다른 명령 대부분과 달리 대문자가 아닙니다. Docker는 대소문자를 가리지 않지만 키워드를 한 가지로 통일해야 읽기 쉽습니다. `{e}`{ro} 쓰세요.", ro = euro_ro(&e)),
+            (Lang::Ko, true) => format!("{line}행의 `{kw}` 키워드는 이 파일의 다른 명령 대부분과 달리 소문자가 아닙니다. Docker는 대소문자를 가리지 않지만 키워드를 한 가지로 통일해야 읽기 쉽습니다. `{e}`{ro} 쓰세요.", ro = euro_ro(&e)),
             (Lang::Ja, false) => format!("{line}行目の `{kw}` は、このファイルのほとんどの命令と違って大文字ではありません。Docker は大文字・小文字を区別しませんが、キーワードの書き方を揃えたほうが読みやすくなります。`{e}` と書いてください。"),
             (Lang::Ja, true) => format!("{line}行目の `{kw}` は、このファイルのほとんどの命令と違って小文字ではありません。Docker は大文字・小文字を区別しませんが、キーワードの書き方を揃えたほうが読みやすくなります。`{e}` と書いてください。"),
         }
@@ -66,7 +67,7 @@ impl super::RuleMessage for Details {
         let e = self.expected();
         Some(match lang {
             Lang::En => format!("Write `{e}`"),
-            Lang::Ko => format!("`{e}`(으)로 쓰기"),
+            Lang::Ko => format!("`{e}`{ro} 쓰기", ro = euro_ro(&e)),
             Lang::Ja => format!("`{e}` と書く"),
         })
     }

@@ -8,6 +8,8 @@
 //!
 //! No fix: only the author knows which of the two stages is meant and what to call the other.
 
+use shipshape_lang::ko::{eun_neun, i_ga, i_na};
+
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::Arguments;
 
@@ -44,7 +46,7 @@ impl super::RuleMessage for Details {
         } = self;
         match lang {
             Lang::En => format!("The stage on line {line} is named `{name}`, like the stage on line {first_line}. BuildKit builds this, but `{name}` then means the later stage, so a `FROM {name}` or `COPY --from={name}` may not use the one you think. Give each stage its own name."),
-            Lang::Ko => format!("{line}행의 스테이지 이름 `{name}`은(는) {first_line}행의 스테이지와 같습니다. BuildKit은 이대로도 빌드하지만 `{name}`은(는) 나중에 정의된 스테이지를 가리키게 되므로, `FROM {name}`이나 `COPY --from={name}`이 생각한 스테이지를 쓰지 않을 수 있습니다. 스테이지마다 다른 이름을 붙이세요."),
+            Lang::Ko => format!("{line}행의 스테이지 이름 `{name}`{eun} {first_line}행의 스테이지와 같습니다. BuildKit은 이대로도 빌드하지만 `{name}`{eun} 나중에 정의된 스테이지를 가리키게 되므로, `FROM {name}`{na} `COPY --from={name}`{i} 생각한 스테이지를 쓰지 않을 수 있습니다. 스테이지마다 다른 이름을 붙이세요.", eun = eun_neun(name), i = i_ga(name), na = i_na(name)),
             Lang::Ja => format!("{line}行目のステージ名 `{name}` は {first_line}行目のステージと同じです。BuildKit はこのままでもビルドしますが、`{name}` は後に定義したステージを指すことになるため、`FROM {name}` や `COPY --from={name}` が意図したステージを使わないことがあります。ステージごとに別の名前を付けてください。"),
         }
     }

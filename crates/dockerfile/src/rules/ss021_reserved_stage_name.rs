@@ -8,6 +8,7 @@
 //!
 //! No fix: the new name is the author's choice.
 
+use shipshape_lang::ko::{eun_neun};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::Arguments;
 
@@ -53,7 +54,7 @@ impl super::RuleMessage for Details {
         };
         match lang {
             Lang::En => format!("The stage on line {line} is named `{name}`, a name BuildKit reserves: {en}. Choose another name."),
-            Lang::Ko => format!("{line}행의 스테이지 이름 `{name}`은(는) BuildKit이 예약한 이름입니다. {ko}. 다른 이름을 쓰세요."),
+            Lang::Ko => format!("{line}행의 스테이지 이름 `{name}`{eun} BuildKit이 예약한 이름입니다. {ko}. 다른 이름을 쓰세요.", eun = eun_neun(name)),
             Lang::Ja => format!("{line}行目のステージ名 `{name}` は BuildKit が予約している名前です。{ja}。別の名前にしてください。"),
         }
     }

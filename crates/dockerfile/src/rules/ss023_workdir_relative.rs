@@ -12,6 +12,7 @@
 //!
 //! No fix: only the author knows which absolute directory the app expects.
 
+use shipshape_lang::ko::{eun_neun};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::Keyword;
 
@@ -42,7 +43,7 @@ impl super::RuleMessage for Details {
         let abs = format!("/{}", p.trim_start_matches("./"));
         match lang {
             Lang::En => format!("`WORKDIR {p}` on line {line} is relative, and no absolute WORKDIR comes before it: it is joined to whatever directory the base image left, which can change with the base image. Write the absolute path, such as `WORKDIR {abs}`."),
-            Lang::Ko => format!("{line}행의 `WORKDIR {p}`는 상대 경로인데 그 앞에 절대 경로 WORKDIR이 없습니다. 그러면 베이스 이미지가 남긴 작업 디렉터리에 이어 붙게 되고, 그 디렉터리는 베이스 이미지가 바뀌면 달라질 수 있습니다. `WORKDIR {abs}`처럼 절대 경로로 쓰세요."),
+            Lang::Ko => format!("{line}행의 `WORKDIR {p}`{eun} 상대 경로인데 그 앞에 절대 경로 WORKDIR이 없습니다. 그러면 베이스 이미지가 남긴 작업 디렉터리에 이어 붙게 되고, 그 디렉터리는 베이스 이미지가 바뀌면 달라질 수 있습니다. `WORKDIR {abs}`처럼 절대 경로로 쓰세요.", eun = eun_neun(p)),
             Lang::Ja => format!("{line}行目の `WORKDIR {p}` は相対パスで、それより前に絶対パスの WORKDIR がありません。そのためベースイメージが残した作業ディレクトリにつなげられ、そのディレクトリはベースイメージが変わると変わることがあります。`WORKDIR {abs}` のように絶対パスで書いてください。"),
         }
     }

@@ -10,6 +10,7 @@
 //! value has no quote, backquote or escape character (which the `=` form would read
 //! differently).
 
+use shipshape_lang::ko::{eun_neun, euro_ro};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -56,7 +57,7 @@ impl super::RuleMessage for Details {
         };
         match lang {
             Lang::En => format!("`{kw} {key} ...` on line {line} uses the legacy form without `=`, which sets `{key}` to the whole rest of the line, spaces and all. Write {form}: one `key=value` per variable, quoted when the value has spaces."),
-            Lang::Ko => format!("{line}행의 `{kw} {key} ...`는 `=`가 없는 옛 형식이라, 줄의 나머지 전체가 공백까지 포함해 `{key}` 하나의 값이 됩니다. {form}처럼 쓰세요. 변수마다 `key=value` 하나씩 쓰고, 값에 공백이 있으면 따옴표로 감쌉니다."),
+            Lang::Ko => format!("{line}행의 `{kw} {key} ...`{eun} `=`가 없는 옛 형식이라, 줄의 나머지 전체가 공백까지 포함해 `{key}` 하나의 값이 됩니다. {form}처럼 쓰세요. 변수마다 `key=value` 하나씩 쓰고, 값에 공백이 있으면 따옴표로 감쌉니다.", eun = eun_neun(key)),
             Lang::Ja => format!("{line}行目の `{kw} {key} ...` は `=` のない古い形式なので、行の残り全体が空白も含めて `{key}` 1 つの値になります。{form} と書いてください。変数ごとに `key=value` を 1 つずつ書き、値に空白があれば引用符で囲みます。"),
         }
     }
@@ -66,7 +67,7 @@ impl super::RuleMessage for Details {
         let kw = &self.keyword;
         Some(match lang {
             Lang::En => format!("Write `{kw} {f}`"),
-            Lang::Ko => format!("`{kw} {f}`(으)로 쓰기"),
+            Lang::Ko => format!("`{kw} {f}`{ro} 쓰기", ro = euro_ro(f)),
             Lang::Ja => format!("`{kw} {f}` と書く"),
         })
     }

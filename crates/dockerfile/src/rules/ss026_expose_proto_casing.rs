@@ -7,6 +7,7 @@
 //!
 //! Fix: write the protocol in lower case; the image is the same.
 
+use shipshape_lang::ko::{eun_neun, euro_ro};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
     TextEdit,
@@ -48,7 +49,7 @@ impl super::RuleMessage for Details {
         let (line, p, l) = (self.line, &self.port, self.lower());
         match lang {
             Lang::En => format!("`EXPOSE {p}` on line {line} writes the protocol in upper case. Docker lower-cases it anyway, so write `{l}` as every tool shows it."),
-            Lang::Ko => format!("{line}행의 `EXPOSE {p}`는 프로토콜을 대문자로 썼습니다. Docker는 어차피 소문자로 바꾸므로, 모든 도구가 보여 주는 대로 `{l}`(으)로 쓰세요."),
+            Lang::Ko => format!("{line}행의 `EXPOSE {p}`{eun} 프로토콜을 대문자로 썼습니다. Docker는 어차피 소문자로 바꾸므로, 모든 도구가 보여 주는 대로 `{l}`{ro} 쓰세요.", eun = eun_neun(p), ro = euro_ro(&l)),
             Lang::Ja => format!("{line}行目の `EXPOSE {p}` はプロトコルを大文字で書いています。Docker はどのみち小文字にするので、どのツールでも表示されるとおり `{l}` と書いてください。"),
         }
     }
@@ -57,7 +58,7 @@ impl super::RuleMessage for Details {
         let l = self.lower();
         Some(match lang {
             Lang::En => format!("Write `{l}`"),
-            Lang::Ko => format!("`{l}`(으)로 쓰기"),
+            Lang::Ko => format!("`{l}`{ro} 쓰기", ro = euro_ro(&l)),
             Lang::Ja => format!("`{l}` と書く"),
         })
     }

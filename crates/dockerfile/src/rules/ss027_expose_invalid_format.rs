@@ -9,6 +9,7 @@
 //! for `host:container` with plain port numbers or ranges that BuildKit accepts, so that the fix
 //! never turns a failing build into one that passes.
 
+use shipshape_lang::ko::{euro_ro};
 use super::ss026_expose_proto_casing::{expose_ports, split_port};
 use super::{
     finding, Ctx, Finding, Fix, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity,
@@ -43,7 +44,7 @@ impl super::RuleMessage for Details {
         let (line, p, c) = (self.line, &self.port, &self.container);
         match lang {
             Lang::En => format!("`EXPOSE {p}` on line {line} names an IP address or a host port. EXPOSE only records the container's port, so Docker keeps `{c}` and drops the rest (BuildKit will make this an error). Write `EXPOSE {c}`, and publish the host port when the container runs (`docker run -p`)."),
-            Lang::Ko => format!("{line}행의 `EXPOSE {p}`에 IP 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너의 포트만 기록하므로 Docker는 `{c}`만 남기고 나머지는 버립니다(BuildKit은 앞으로 이를 오류로 처리할 예정입니다). `EXPOSE {c}`(으)로 쓰고, 호스트 포트는 컨테이너를 실행할 때 공개하세요(`docker run -p`)."),
+            Lang::Ko => format!("{line}행의 `EXPOSE {p}`에 IP 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너의 포트만 기록하므로 Docker는 `{c}`만 남기고 나머지는 버립니다(BuildKit은 앞으로 이를 오류로 처리할 예정입니다). `EXPOSE {c}`{ro} 쓰고, 호스트 포트는 컨테이너를 실행할 때 공개하세요(`docker run -p`).", ro = euro_ro(c)),
             Lang::Ja => format!("{line}行目の `EXPOSE {p}` に IP アドレスかホストのポートが含まれています。EXPOSE はコンテナのポートを記録するだけなので、Docker は `{c}` だけを残して残りを捨てます（BuildKit は将来これをエラーにする予定です）。`EXPOSE {c}` と書き、ホストのポートはコンテナを実行するときに公開してください（`docker run -p`）。"),
         }
     }
@@ -52,7 +53,7 @@ impl super::RuleMessage for Details {
         let c = &self.container;
         Some(match lang {
             Lang::En => format!("Write `EXPOSE {c}`"),
-            Lang::Ko => format!("`EXPOSE {c}`(으)로 쓰기"),
+            Lang::Ko => format!("`EXPOSE {c}`{ro} 쓰기", ro = euro_ro(c)),
             Lang::Ja => format!("`EXPOSE {c}` と書く"),
         })
     }

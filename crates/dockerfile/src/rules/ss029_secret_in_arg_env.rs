@@ -12,6 +12,7 @@
 //! No fix: the secret has to move to a build secret (`RUN --mount=type=secret`) or to the
 //! container's runtime environment, which only the author can arrange.
 
+use shipshape_lang::ko::{eun_neun};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::{Arguments, Keyword};
 
@@ -72,7 +73,7 @@ impl super::RuleMessage for Details {
         };
         match lang {
             Lang::En => format!("`{kw} {n}` on line {line} looks like it carries a secret: {en}. Pass it as a build secret instead (`RUN --mount=type=secret,id={lower} ...`), or give it to the container when it runs.", lower = n.to_lowercase()),
-            Lang::Ko => format!("{line}행의 `{kw} {n}`은(는) 비밀 값을 담는 것으로 보입니다. {ko}. 대신 빌드 시크릿(`RUN --mount=type=secret,id={lower} ...`)으로 넘기거나, 컨테이너를 실행할 때 전달하세요.", lower = n.to_lowercase()),
+            Lang::Ko => format!("{line}행의 `{kw} {n}`{eun} 비밀 값을 담는 것으로 보입니다. {ko}. 대신 빌드 시크릿(`RUN --mount=type=secret,id={lower} ...`)으로 넘기거나, 컨테이너를 실행할 때 전달하세요.", lower = n.to_lowercase(), eun = eun_neun(n)),
             Lang::Ja => format!("{line}行目の `{kw} {n}` は秘密の値を渡しているように見えます。{ja}。代わりにビルドシークレット（`RUN --mount=type=secret,id={lower} ...`）として渡すか、コンテナの実行時に渡してください。", lower = n.to_lowercase()),
         }
     }

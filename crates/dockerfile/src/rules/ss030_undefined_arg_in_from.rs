@@ -11,6 +11,7 @@
 //!
 //! No fix: renaming a variable changes what the build reads.
 
+use shipshape_lang::ko::{eul_reul};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 
 /// What the registry knows of this rule.
@@ -57,13 +58,13 @@ impl super::RuleMessage for Details {
         let (line, n) = (self.line, &self.name);
         let hint = match (&self.suggestion, lang) {
             (Some(s), Lang::En) => format!(" Did you mean `{s}`?"),
-            (Some(s), Lang::Ko) => format!(" `{s}`를 뜻한 것은 아닌가요?"),
+            (Some(s), Lang::Ko) => format!(" `{s}`{eul} 뜻한 것은 아닌가요?", eul = eul_reul(s)),
             (Some(s), Lang::Ja) => format!("`{s}` のつもりではありませんか。"),
             (None, _) => String::new(),
         };
         match lang {
             Lang::En => format!("The FROM on line {line} uses `${n}`, but no ARG before the first FROM declares `{n}`, so it expands to nothing and the stage starts from another image than the line reads.{hint} Declare it (`ARG {n}=<default>`) before the first FROM, or correct the name."),
-            Lang::Ko => format!("{line}행의 FROM이 `${n}`을(를) 쓰지만 첫 FROM 앞에 `{n}`을(를) 선언한 ARG가 없습니다. 그래서 빈 문자열로 치환되어 스테이지가 줄에 적힌 것과 다른 이미지에서 시작합니다.{hint} 첫 FROM 앞에 선언하거나(`ARG {n}=<기본값>`) 이름을 바로잡으세요."),
+            Lang::Ko => format!("{line}행의 FROM이 `${n}`{eul} 쓰지만 첫 FROM 앞에 `{n}`{eul} 선언한 ARG가 없습니다. 그래서 빈 문자열로 치환되어 스테이지가 줄에 적힌 것과 다른 이미지에서 시작합니다.{hint} 첫 FROM 앞에 선언하거나(`ARG {n}=<기본값>`) 이름을 바로잡으세요.", eul = eul_reul(n)),
             Lang::Ja => format!("{line}行目の FROM は `${n}` を使っていますが、最初の FROM より前に `{n}` を宣言する ARG がありません。そのため空文字列に展開され、ステージは行に書かれたのとは別のイメージから始まります。{hint}最初の FROM より前で宣言する（`ARG {n}=<デフォルト値>`）か、名前を直してください。"),
         }
     }

@@ -12,6 +12,7 @@
 //!
 //! No fix: only the author knows the default the argument should have.
 
+use shipshape_lang::ko::{eun_neun, i_ga};
 use super::ss030_undefined_arg_in_from::PREDEFINED_ARGS;
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::Keyword;
@@ -53,7 +54,7 @@ impl super::RuleMessage for Details {
         };
         match lang {
             Lang::En => format!("With the ARG defaults, `FROM {b}` on line {line} names {shown}, which is not a valid image: `docker build` without `--build-arg` fails here. Give the ARG a default that makes a valid image name, or write a default in the FROM (`${{NAME:-value}}`)."),
-            Lang::Ko => format!("ARG 기본값으로는 {line}행의 `FROM {b}`은(는) {shown}이(가) 되는데, 이는 올바른 이미지 이름이 아닙니다. 그래서 `--build-arg` 없이 `docker build`를 실행하면 여기서 실패합니다. 올바른 이미지 이름이 되도록 ARG에 기본값을 주거나, FROM 안에 기본값을 쓰세요(`${{NAME:-value}}`)."),
+            Lang::Ko => format!("ARG 기본값으로는 {line}행의 `FROM {b}`{eun} {shown}{i} 되는데, 이는 올바른 이미지 이름이 아닙니다. 그래서 `--build-arg` 없이 `docker build`를 실행하면 여기서 실패합니다. 올바른 이미지 이름이 되도록 ARG에 기본값을 주거나, FROM 안에 기본값을 쓰세요(`${{NAME:-value}}`).", eun = eun_neun(b), i = i_ga(&shown)),
             Lang::Ja => format!("ARG のデフォルト値では、{line}行目の `FROM {b}` は {shown} になり、正しいイメージ名ではありません。そのため `--build-arg` なしで `docker build` を実行するとここで失敗します。正しいイメージ名になるデフォルト値を ARG に付けるか、FROM の中にデフォルト値を書いてください（`${{NAME:-value}}`）。"),
         }
     }

@@ -20,6 +20,7 @@
 //!
 //! No fix: a renamed or declared variable changes what the build reads.
 
+use shipshape_lang::ko::{eul_reul, euro_ro};
 use super::ss030_undefined_arg_in_from::{suggest, PREDEFINED_ARGS};
 use super::ss031_invalid_default_arg_in_from::default_meta_args;
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
@@ -69,7 +70,7 @@ impl super::RuleMessage for Details {
         let (line, n) = (self.line, &self.name);
         let mean = match (&self.suggestion, lang) {
             (Some(s), Lang::En) => format!(" Did you mean `${s}`?"),
-            (Some(s), Lang::Ko) => format!(" `${s}`를 뜻한 것은 아닌가요?"),
+            (Some(s), Lang::Ko) => format!(" `${s}`{eul} 뜻한 것은 아닌가요?", eul = eul_reul(s)),
             (Some(s), Lang::Ja) => format!("`${s}` のつもりではありませんか。"),
             (None, _) => String::new(),
         };
@@ -79,8 +80,8 @@ impl super::RuleMessage for Details {
             (Hint::Global, Lang::En) => format!("The ARG before the first FROM makes `{n}` visible to FROM lines only: declare it again in the stage with `ARG {n}`."),
             (Hint::Nothing, Lang::En) => format!("Declare it (`ARG {n}` or `ENV {n}=...`) before this line, or correct the name."),
             (Hint::Later(l), Lang::Ko) => format!("이 변수는 사용한 곳보다 뒤인 {l}행에서야 정의되므로, 그 줄을 위로 옮기세요."),
-            (Hint::Platform, Lang::Ko) => format!("BuildKit이 모든 빌드에 `{n}`을(를) 정해 주지만, 스테이지에서는 `ARG {n}`을(를) 쓴 뒤에야 보입니다. 스테이지에 그 줄을 추가하세요."),
-            (Hint::Global, Lang::Ko) => format!("첫 FROM 앞의 ARG는 `{n}`을(를) FROM 줄에만 보여 줍니다. 스테이지 안에서 `ARG {n}`으로 다시 선언하세요."),
+            (Hint::Platform, Lang::Ko) => format!("BuildKit이 모든 빌드에 `{n}`{eul} 정해 주지만, 스테이지에서는 `ARG {n}`{eul} 쓴 뒤에야 보입니다. 스테이지에 그 줄을 추가하세요.", eul = eul_reul(n)),
+            (Hint::Global, Lang::Ko) => format!("첫 FROM 앞의 ARG는 `{n}`{eul} FROM 줄에만 보여 줍니다. 스테이지 안에서 `ARG {n}`{ro} 다시 선언하세요.", eul = eul_reul(n), ro = euro_ro(n)),
             (Hint::Nothing, Lang::Ko) => format!("이 줄보다 앞에서 선언하거나(`ARG {n}` 또는 `ENV {n}=...`), 이름을 바로잡으세요."),
             (Hint::Later(l), Lang::Ja) => format!("この変数は使われた場所より後の {l}行目で初めて定義されるので、その行を上に移してください。"),
             (Hint::Platform, Lang::Ja) => format!("BuildKit はすべてのビルドで `{n}` を設定しますが、ステージからは `ARG {n}` を書いた後でないと見えません。ステージにその行を追加してください。"),
@@ -89,7 +90,7 @@ impl super::RuleMessage for Details {
         };
         match lang {
             Lang::En => format!("Line {line} uses `${n}`, which nothing defines at that point in the stage, so it expands to an empty string.{mean} {why}"),
-            Lang::Ko => format!("{line}행이 `${n}`을(를) 쓰지만 스테이지의 그 지점에서는 아무것도 이 변수를 정의하지 않으므로 빈 문자열로 치환됩니다.{mean} {why}"),
+            Lang::Ko => format!("{line}행이 `${n}`{eul} 쓰지만 스테이지의 그 지점에서는 아무것도 이 변수를 정의하지 않으므로 빈 문자열로 치환됩니다.{mean} {why}", eul = eul_reul(n)),
             Lang::Ja => format!("{line}行目は `${n}` を使っていますが、ステージのその時点ではこの変数を定義するものがないので、空文字列に展開されます。{mean}{why}"),
         }
     }

@@ -10,6 +10,7 @@
 //! when no global ARG redefines `TARGETPLATFORM` (then the flag would pin the stage to that
 //! default, and is not redundant after all).
 
+use shipshape_lang::ko::{eun_neun};
 use super::ss030_undefined_arg_in_from::global_arg_names;
 use super::ss031_invalid_default_arg_in_from::default_meta_args;
 use super::{
@@ -43,7 +44,7 @@ impl super::RuleMessage for Details {
         let (line, v) = (self.line, &self.value);
         match lang {
             Lang::En => format!("`--platform={v}` on line {line} asks for what FROM does anyway: a stage is built for the target platform unless told otherwise. Remove the flag; keep `--platform` for `$BUILDPLATFORM`, where it changes something."),
-            Lang::Ko => format!("{line}행의 `--platform={v}`는 FROM이 원래 하는 일을 다시 지정할 뿐입니다. 따로 지정하지 않으면 스테이지는 대상 플랫폼용으로 빌드됩니다. 이 플래그를 지우고, `--platform`은 실제로 차이가 나는 `$BUILDPLATFORM`에만 쓰세요."),
+            Lang::Ko => format!("{line}행의 `--platform={v}`{eun} FROM이 원래 하는 일을 다시 지정할 뿐입니다. 따로 지정하지 않으면 스테이지는 대상 플랫폼용으로 빌드됩니다. 이 플래그를 지우고, `--platform`은 실제로 차이가 나는 `$BUILDPLATFORM`에만 쓰세요.", eun = eun_neun(v)),
             Lang::Ja => format!("{line}行目の `--platform={v}` は、FROM がもともとすることを指定し直しているだけです。指定しなければ、ステージはターゲットのプラットフォーム向けにビルドされます。このフラグを削除し、`--platform` は違いが出る `$BUILDPLATFORM` のときだけ使ってください。"),
         }
     }

@@ -11,6 +11,7 @@
 //! No fix: `$BUILDPLATFORM` (a stage that cross-compiles) and no flag at all (a stage of the
 //! target) mean different things, and only the author knows which is meant.
 
+use shipshape_lang::ko::{eun_neun, euro_ro};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 
 /// What the registry knows of this rule.
@@ -39,7 +40,7 @@ impl super::RuleMessage for Details {
         let (line, p) = (self.line, &self.platform);
         match lang {
             Lang::En => format!("`FROM --platform={p}` on line {line} pins the stage to `{p}` whatever platform the build is for: building for another one gets a `{p}` stage, emulated or unusable. Use `--platform=$BUILDPLATFORM` for a stage that only builds (cross-compiling), or drop the flag. If the pin is meant, name the stage after the platform."),
-            Lang::Ko => format!("{line}행의 `FROM --platform={p}`는 빌드 대상 플랫폼과 상관없이 스테이지를 `{p}`(으)로 고정합니다. 다른 플랫폼용으로 빌드해도 `{p}` 스테이지가 만들어져 에뮬레이션으로 돌거나 아예 쓸 수 없습니다. 빌드만 하는(크로스 컴파일하는) 스테이지라면 `--platform=$BUILDPLATFORM`을 쓰고, 아니라면 플래그를 지우세요. 일부러 고정한 것이라면 스테이지 이름에 플랫폼을 넣으세요."),
+            Lang::Ko => format!("{line}행의 `FROM --platform={p}`{eun} 빌드 대상 플랫폼과 상관없이 스테이지를 `{p}`{ro} 고정합니다. 다른 플랫폼용으로 빌드해도 `{p}` 스테이지가 만들어져 에뮬레이션으로 돌거나 아예 쓸 수 없습니다. 빌드만 하는(크로스 컴파일하는) 스테이지라면 `--platform=$BUILDPLATFORM`을 쓰고, 아니라면 플래그를 지우세요. 일부러 고정한 것이라면 스테이지 이름에 플랫폼을 넣으세요.", eun = eun_neun(p), ro = euro_ro(p)),
             Lang::Ja => format!("{line}行目の `FROM --platform={p}` は、ビルド対象のプラットフォームにかかわらずステージを `{p}` に固定します。別のプラットフォーム向けにビルドしても `{p}` のステージになり、エミュレーションで動くか、まったく使えません。ビルドだけをする（クロスコンパイルする）ステージなら `--platform=$BUILDPLATFORM` を使い、そうでなければフラグを削除してください。意図して固定しているなら、ステージ名にプラットフォームを入れてください。"),
         }
     }

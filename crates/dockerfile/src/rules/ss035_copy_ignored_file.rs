@@ -13,6 +13,7 @@
 //!
 //! No fix: either the pattern or the COPY is wrong, and only the author knows which.
 
+use shipshape_lang::ko::{eul_reul};
 use super::ss001_dependencies_after_sources::{context_sources, ctx_path};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity};
 use crate::syntax::Keyword;
@@ -54,7 +55,7 @@ impl super::RuleMessage for Details {
         } = self;
         match lang {
             Lang::En => format!("`{kw}` on line {line} copies `{s}`, but `.dockerignore` excludes it (`{p}`, line {pl}), so it never reaches the builder and the copy fails or copies less than it names. Remove or narrow the pattern, or stop copying `{s}`."),
-            Lang::Ko => format!("{line}행의 `{kw}` 명령은 `{s}`을(를) 복사하지만 `.dockerignore`가 이를 제외하므로(`{p}`, {pl}행) 빌더에 전달되지 않습니다. 그래서 복사가 실패하거나 적힌 것보다 적게 복사됩니다. 그 패턴을 지우거나 좁히거나, `{s}`을(를) 복사하지 마세요."),
+            Lang::Ko => format!("{line}행의 `{kw}` 명령은 `{s}`{eul} 복사하지만 `.dockerignore`가 이를 제외하므로(`{p}`, {pl}행) 빌더에 전달되지 않습니다. 그래서 복사가 실패하거나 적힌 것보다 적게 복사됩니다. 그 패턴을 지우거나 좁히거나, `{s}`{eul} 복사하지 마세요.", eul = eul_reul(s)),
             Lang::Ja => format!("{line}行目の `{kw}` は `{s}` をコピーしますが、`.dockerignore` が除外している（`{p}`、{pl}行目）ため、ビルダーに届きません。そのためコピーが失敗するか、書かれたものより少なくしかコピーされません。パターンを削除するか絞り込むか、`{s}` をコピーしないようにしてください。"),
         }
     }

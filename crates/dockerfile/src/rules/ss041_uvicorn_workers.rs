@@ -10,6 +10,7 @@
 //!
 //! No automatic fix: each way out needs a package installed or the command rewritten.
 
+use shipshape_lang::ko::{euro_ro};
 use super::start::{server_at, start_parts};
 use super::{
     finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef,
@@ -42,7 +43,7 @@ impl Details {
         let (s, c) = (&self.step, &self.class);
         match lang {
             Lang::En => format!("Line {} runs Gunicorn with the worker class `{c}`, from Uvicorn's `uvicorn.workers` module, which is deprecated and will be removed; the image would then fail when it starts, not when it builds. Install the `uvicorn-worker` package and use `uvicorn_worker.UvicornWorker`, or use Gunicorn's own ASGI worker (`--worker-class asgi`, stable since Gunicorn 25.1), or let Uvicorn manage its workers (`uvicorn --workers`, `fastapi run --workers`).", s.line),
-            Lang::Ko => format!("{}행은 Gunicorn을 워커 클래스 `{c}`로 실행합니다. 이 클래스가 있는 Uvicorn의 `uvicorn.workers` 모듈은 폐기 예정(deprecated)이라 언젠가 제거되고, 그러면 이미지는 빌드할 때가 아니라 시작할 때 실패합니다. `uvicorn-worker` 패키지를 설치해 `uvicorn_worker.UvicornWorker`를 쓰거나, Gunicorn 자체 ASGI 워커(`--worker-class asgi`, Gunicorn 25.1부터 안정 버전)를 쓰거나, 워커 관리를 Uvicorn에 맡기세요(`uvicorn --workers`, `fastapi run --workers`).", s.line),
+            Lang::Ko => format!("{}행은 Gunicorn을 워커 클래스 `{c}`{ro} 실행합니다. 이 클래스가 있는 Uvicorn의 `uvicorn.workers` 모듈은 폐기 예정(deprecated)이라 언젠가 제거되고, 그러면 이미지는 빌드할 때가 아니라 시작할 때 실패합니다. `uvicorn-worker` 패키지를 설치해 `uvicorn_worker.UvicornWorker`를 쓰거나, Gunicorn 자체 ASGI 워커(`--worker-class asgi`, Gunicorn 25.1부터 안정 버전)를 쓰거나, 워커 관리를 Uvicorn에 맡기세요(`uvicorn --workers`, `fastapi run --workers`).", s.line, ro = euro_ro(c)),
             Lang::Ja => format!("{}行目は Gunicorn をワーカークラス `{c}` で起動しています。このクラスがある Uvicorn の `uvicorn.workers` モジュールは非推奨（deprecated）で、いずれ削除されます。そうなるとイメージはビルド時ではなく起動時に失敗します。`uvicorn-worker` パッケージをインストールして `uvicorn_worker.UvicornWorker` を使うか、Gunicorn 自身の ASGI ワーカー（`--worker-class asgi`、Gunicorn 25.1 から安定版）を使うか、ワーカーの管理を Uvicorn に任せてください（`uvicorn --workers`、`fastapi run --workers`）。", s.line),
         }
     }

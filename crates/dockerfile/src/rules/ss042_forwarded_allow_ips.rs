@@ -14,6 +14,7 @@
 //! No automatic fix: the right value is the proxy's address, or `*` only when nothing but
 //! the proxy can reach the container.
 
+use shipshape_lang::ko::{eul_reul};
 use super::start::{program, server_at, start_parts};
 use super::{
     finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef,
@@ -45,7 +46,7 @@ impl Details {
         let (s, server) = (&self.step, &self.server);
         match lang {
             Lang::En => format!("Line {} starts `{server}` with `--proxy-headers` but no `--forwarded-allow-ips`: Uvicorn reads `X-Forwarded-For` and `X-Forwarded-Proto` (it does by default; the flag only says so) but trusts them only from 127.0.0.1, and the proxy in front of a container is never there. The headers are ignored, so the app sees the proxy's address as the client's and `http` as the scheme, and the URLs it builds start with `http://`. Add `--forwarded-allow-ips` with the proxy's address, or `\"*\"` when only the proxy can reach the container (or set `FORWARDED_ALLOW_IPS`).", s.line),
-            Lang::Ko => format!("{}행은 `{server}`를 `--proxy-headers`와 함께 시작하지만 `--forwarded-allow-ips`가 없습니다. Uvicorn은 `X-Forwarded-For`, `X-Forwarded-Proto` 헤더를 읽기는 하지만(기본 동작이며, 이 플래그는 그 사실을 명시할 뿐입니다) 127.0.0.1에서 온 것만 믿는데, 컨테이너 앞의 프록시는 그 주소에 있지 않습니다. 결국 헤더가 무시되어 앱은 프록시 주소를 클라이언트 주소로, `http`를 스킴으로 보게 되고, 앱이 만드는 URL도 `http://`로 시작합니다. `--forwarded-allow-ips`에 프록시 주소를 지정하세요. 프록시만 컨테이너에 접근할 수 있다면 `\"*\"`를 써도 됩니다(`FORWARDED_ALLOW_IPS` 환경 변수로 지정해도 됩니다).", s.line),
+            Lang::Ko => format!("{}행은 `{server}`{eul} `--proxy-headers`와 함께 시작하지만 `--forwarded-allow-ips`가 없습니다. Uvicorn은 `X-Forwarded-For`, `X-Forwarded-Proto` 헤더를 읽기는 하지만(기본 동작이며, 이 플래그는 그 사실을 명시할 뿐입니다) 127.0.0.1에서 온 것만 믿는데, 컨테이너 앞의 프록시는 그 주소에 있지 않습니다. 결국 헤더가 무시되어 앱은 프록시 주소를 클라이언트 주소로, `http`를 스킴으로 보게 되고, 앱이 만드는 URL도 `http://`로 시작합니다. `--forwarded-allow-ips`에 프록시 주소를 지정하세요. 프록시만 컨테이너에 접근할 수 있다면 `\"*\"`를 써도 됩니다(`FORWARDED_ALLOW_IPS` 환경 변수로 지정해도 됩니다).", s.line, eul = eul_reul(server)),
             Lang::Ja => format!("{}行目は `{server}` を `--proxy-headers` 付きで起動していますが、`--forwarded-allow-ips` がありません。Uvicorn は `X-Forwarded-For` と `X-Forwarded-Proto` を読みます（既定の動作で、このフラグはそれを明示するだけです）が、信頼するのは 127.0.0.1 からの要求だけで、コンテナの前に立つプロキシはそのアドレスにはいません。ヘッダーは無視され、アプリはプロキシのアドレスをクライアントのアドレス、`http` をスキームとみなし、生成する URL も `http://` で始まります。`--forwarded-allow-ips` にプロキシのアドレスを指定してください。コンテナに届くのがプロキシだけなら `\"*\"` でもかまいません（環境変数 `FORWARDED_ALLOW_IPS` でも指定できます）。", s.line),
         }
     }

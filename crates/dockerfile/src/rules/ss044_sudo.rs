@@ -17,6 +17,7 @@
 //! No fix: removing `sudo` changes what runs when a USER is in effect, and `sudo -u` options
 //! mean something else again.
 
+use shipshape_lang::ko::{eul_reul, euro_ro};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef};
 use crate::command::{shell_scripts, split_script};
 use crate::syntax::{Arguments, Keyword};
@@ -49,10 +50,10 @@ impl Details {
         let (s, p) = (&self.step, &self.program);
         match (&self.user, lang) {
             (None, Lang::En) => format!("Line {} runs `sudo {p}`, but the build already runs as root at this step, so `sudo` adds nothing; slim images do not have it, and the step then fails with `sudo: not found`. Remove `sudo`.", s.line),
-            (None, Lang::Ko) => format!("{}행은 `sudo {p}`를 실행하지만, 이 단계의 빌드는 이미 root로 실행되므로 `sudo`는 아무 효과가 없습니다. slim 이미지에는 `sudo`가 없어서 이 단계가 `sudo: not found`로 실패합니다. `sudo`를 빼세요.", s.line),
+            (None, Lang::Ko) => format!("{}행은 `sudo {p}`{eul} 실행하지만, 이 단계의 빌드는 이미 root로 실행되므로 `sudo`는 아무 효과가 없습니다. slim 이미지에는 `sudo`가 없어서 이 단계가 `sudo: not found`로 실패합니다. `sudo`를 빼세요.", s.line, eul = eul_reul(p)),
             (None, Lang::Ja) => format!("{}行目は `sudo {p}` を実行していますが、このステップのビルドはすでに root で動いているので、`sudo` には意味がありません。slim イメージには `sudo` が入っておらず、このステップは `sudo: not found` で失敗します。`sudo` を外してください。", s.line),
             (Some(u), Lang::En) => format!("Line {} runs `sudo {p}` as the user `{u}`: it works only if the image has `sudo` set up for that user without a password, and it hides that the step needs root. Switch with `USER root` before the step and back with `USER {u}` after it (to drop privileges when the container starts, use gosu or su-exec).", s.line),
-            (Some(u), Lang::Ko) => format!("{}행은 사용자 `{u}`로 `sudo {p}`를 실행합니다. 이미지에 이 사용자가 비밀번호 없이 쓸 수 있는 `sudo`가 설정되어 있어야만 동작하고, 이 단계에 root 권한이 필요하다는 사실도 감춰집니다. 단계 앞에서 `USER root`로 바꾸고 뒤에서 `USER {u}`로 되돌리세요. 컨테이너가 시작될 때 권한을 낮추려면 gosu나 su-exec를 쓰세요.", s.line),
+            (Some(u), Lang::Ko) => format!("{}행은 사용자 `{u}`{ro} `sudo {p}`{eul} 실행합니다. 이미지에 이 사용자가 비밀번호 없이 쓸 수 있는 `sudo`가 설정되어 있어야만 동작하고, 이 단계에 root 권한이 필요하다는 사실도 감춰집니다. 단계 앞에서 `USER root`로 바꾸고 뒤에서 `USER {u}`{ro} 되돌리세요. 컨테이너가 시작될 때 권한을 낮추려면 gosu나 su-exec을 쓰세요.", s.line, ro = euro_ro(u), eul = eul_reul(p)),
             (Some(u), Lang::Ja) => format!("{}行目はユーザー `{u}` で `sudo {p}` を実行しています。イメージでこのユーザーがパスワードなしで `sudo` を使えるよう設定されていなければ動かず、このステップに root 権限が必要なことも見えなくなります。ステップの前で `USER root` に切り替え、後で `USER {u}` に戻してください（コンテナの起動時に権限を下げるなら gosu や su-exec を使います）。", s.line),
         }
     }

@@ -28,6 +28,7 @@
 //! No fix: whether `set -o pipefail` works depends on the image's `/bin/sh` (BusyBox ash and
 //! bash accept it, not every `/bin/sh` does), and a bash SHELL needs bash in the image.
 
+use shipshape_lang::ko::{i_ga};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef};
 use crate::command::{is_posix_shell, sets_pipefail, shell_scripts, split_script, Runner};
 use crate::syntax::{Arguments, Keyword};
@@ -60,7 +61,7 @@ impl Details {
         let (s, p, sh) = (&self.step, &self.program, &self.shell);
         match lang {
             Lang::En => format!("Line {} pipes the output of `{p}` into another command, and `{sh}` runs it without `pipefail`: a pipeline's status is its last command's, so when `{p}` fails the step can still succeed, and the build goes on with a broken layer. Start the script with `set -o pipefail` (bash and BusyBox ash accept it; not every `/bin/sh` does), or set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the step.", s.line),
-            Lang::Ko => format!("{}행은 `{p}`의 출력을 파이프로 다른 명령에 넘기는데, 이를 실행하는 `{sh}`에 `pipefail`이 켜져 있지 않습니다. 파이프라인의 종료 상태는 마지막 명령의 상태이므로 `{p}`가 실패해도 이 단계는 성공할 수 있고, 그러면 빌드는 망가진 레이어를 가진 채 계속됩니다. 스크립트를 `set -o pipefail`로 시작하거나(bash와 BusyBox ash는 지원하지만 모든 `/bin/sh`가 지원하지는 않습니다), 이 단계 앞에 `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`를 두세요.", s.line),
+            Lang::Ko => format!("{}행은 `{p}`의 출력을 파이프로 다른 명령에 넘기는데, 이를 실행하는 `{sh}`에 `pipefail`이 켜져 있지 않습니다. 파이프라인의 종료 상태는 마지막 명령의 상태이므로 `{p}`{i} 실패해도 이 단계는 성공할 수 있고, 그러면 빌드는 망가진 레이어를 가진 채 계속됩니다. 스크립트를 `set -o pipefail`로 시작하거나(bash와 BusyBox ash는 지원하지만 모든 `/bin/sh`가 지원하지는 않습니다), 이 단계 앞에 `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`를 두세요.", s.line, i = i_ga(p)),
             Lang::Ja => format!("{}行目は `{p}` の出力をパイプで別のコマンドに渡していますが、それを実行する `{sh}` では `pipefail` が有効になっていません。パイプラインの終了ステータスは最後のコマンドのものなので、`{p}` が失敗してもこのステップは成功することがあり、そうなるとビルドは壊れたレイヤーのまま続きます。スクリプトを `set -o pipefail` で始めるか（bash と BusyBox ash は対応していますが、すべての `/bin/sh` が対応しているわけではありません）、このステップの前に `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` を置いてください。", s.line),
         }
     }

@@ -13,6 +13,7 @@
 //!
 //! No automatic fix: the version to pin is the team's choice.
 
+use shipshape_lang::ko::{eul_reul, euro_ro};
 use super::{
     finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef,
 };
@@ -50,7 +51,7 @@ impl Details {
         let list = super::list(&self.packages, lang);
         match lang {
             Lang::En => format!("`{}` on line {} installs {list} with {m} without a version, so each build takes whatever is newest that day. Pin them (`{e}`), or install from a lock file. Distribution archives drop old versions, so pins there need updating; this rule runs only in the strict profile.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 {m}(으)로 {list}을(를) 버전 없이 설치하므로, 빌드할 때마다 그날의 최신 버전이 들어갑니다. 버전을 고정(`{e}`)하거나 잠금 파일로 설치하세요. 배포판 저장소는 예전 버전을 지우므로 그런 고정은 계속 갱신해야 합니다. 그래서 이 규칙은 strict 프로필에서만 실행됩니다.", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 {m}{ro} {list}{eul} 버전 없이 설치하므로, 빌드할 때마다 그날의 최신 버전이 들어갑니다. 버전을 고정(`{e}`)하거나 잠금 파일로 설치하세요. 배포판 저장소는 예전 버전을 지우므로 그런 고정은 계속 갱신해야 합니다. 그래서 이 규칙은 strict 프로필에서만 실행됩니다.", s.line, s.text, ro = euro_ro(m), eul = eul_reul(&list)),
             Lang::Ja => format!("{}行目の `{}` は {m} で {list} をバージョンなしでインストールするため、ビルドのたびにその日の最新版が入ります。バージョンを固定する（`{e}`）か、ロックファイルからインストールしてください。ディストリビューションのアーカイブは古いバージョンを削除するので、そこでの固定は更新し続ける必要があります。そのため、このルールは strict プロファイルでだけ動きます。", s.line, s.text),
         }
     }

@@ -8,6 +8,7 @@
 //!
 //! No automatic fix (splitting would be safe, but which one the author meant is not).
 
+use shipshape_lang::ko::{eul_reul, eun_neun};
 use super::{finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef};
 use crate::syntax::{Arguments, Keyword};
 
@@ -34,7 +35,7 @@ impl Details {
         let (s, n) = (&self.step, &self.name);
         match lang {
             Lang::En => format!("`{}` on line {} defines `{n}` and uses `${n}` in the same ENV. Docker expands the values with the environment from before the instruction, so `${n}` there is its old value (or empty), not the one written beside it. Put the two in separate ENV instructions.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 같은 ENV 안에서 `{n}`을(를) 정의하면서 `${n}`을(를) 씁니다. Docker는 이 명령 이전의 환경으로 값을 확장하므로, 거기서 `${n}`은(는) 바로 옆에 적은 값이 아니라 이전 값(없으면 빈 문자열)이 됩니다. 두 변수를 별도의 ENV 명령으로 나누세요.", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 같은 ENV 안에서 `{n}`{eul} 정의하면서 `${n}`{eul} 씁니다. Docker는 이 명령 이전의 환경으로 값을 확장하므로, 거기서 `${n}`{eun} 바로 옆에 적은 값이 아니라 이전 값(없으면 빈 문자열)이 됩니다. 두 변수를 별도의 ENV 명령으로 나누세요.", s.line, s.text, eul = eul_reul(n), eun = eun_neun(n)),
             Lang::Ja => format!("{}行目の `{}` は、同じ ENV の中で `{n}` を定義しながら `${n}` を使っています。Docker はこの命令より前の環境で値を展開するため、そこでの `${n}` はすぐ横に書いた値ではなく、以前の値（なければ空文字列）になります。二つの ENV 命令に分けてください。", s.line, s.text),
         }
     }

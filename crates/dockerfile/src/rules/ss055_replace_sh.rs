@@ -31,7 +31,7 @@ impl Details {
         let s = &self.step;
         match lang {
             Lang::En => format!("`{}` on line {} replaces `/bin/sh` with a link, which changes the shell of every later RUN and of every program in the image that calls `/bin/sh`, system scripts included. To run the following steps in bash, say so with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` instead.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 `/bin/sh`를 링크로 바꿉니다. 그러면 이후의 모든 RUN뿐 아니라 이미지 안에서 `/bin/sh`를 호출하는 모든 프로그램(시스템 스크립트 포함)의 셸이 바뀝니다. 이후 단계를 bash로 실행하려면 대신 `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`으로 명시하세요.", s.line, s.text),
+            Lang::Ko => format!("{}행의 `{}` 명령은 `/bin/sh`를 링크로 바꿉니다. 그러면 이후의 모든 RUN뿐 아니라 이미지 안에서 `/bin/sh`를 호출하는 모든 프로그램(시스템 스크립트 포함)의 셸이 바뀝니다. 이후 단계를 bash로 실행하려면 대신 `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`로 셸을 지정하세요.", s.line, s.text),
             Lang::Ja => format!("{}行目の `{}` は `/bin/sh` をリンクに置き換えています。これで以降のすべての RUN だけでなく、イメージ内で `/bin/sh` を呼ぶすべてのプログラム（システムのスクリプトも含む）のシェルが変わります。以降のステップを bash で動かしたいなら、代わりに `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` と明示してください。", s.line, s.text),
         }
     }
