@@ -18,7 +18,7 @@
 //! No fix: a WORKDIR also moves every later instruction of the stage, which only the author
 //! can say is right.
 
-use shipshape_lang::ko::{eul_reul, euro_ro};
+use shipshape_lang::ko::{eul_reul};
 use super::{finding, join_path, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef};
 use crate::command::{shell_scripts, split_script, Runner};
 use crate::syntax::Arguments;
@@ -51,7 +51,7 @@ impl Details {
         let (s, dir, abs) = (&self.step, &self.dir, &self.absolute);
         match lang {
             Lang::En => format!("The RUN on line {} starts with `cd {dir}`, which lasts only for this RUN: the next instruction starts in the WORKDIR again. Put `WORKDIR {abs}` before it instead: it creates the directory, says where the steps run, and holds for the instructions after it. Keep the `cd` if those must run somewhere else.", s.line),
-            Lang::Ko => format!("{}행의 RUN은 `cd {dir}`{ro} 시작합니다. `cd`는 이 RUN 안에서만 유효하고, 다음 명령은 다시 WORKDIR에서 시작합니다. 대신 그 앞에 `WORKDIR {abs}`{eul} 두세요. 디렉터리를 만들어 주고, 단계가 어디서 실행되는지 드러내며, 뒤따르는 명령에도 그대로 적용됩니다. 뒤의 명령이 다른 곳에서 실행되어야 한다면 `cd`를 그대로 두세요.", s.line, ro = euro_ro(dir), eul = eul_reul(abs)),
+            Lang::Ko => format!("{}행의 RUN은 `cd {dir}` 명령으로 시작합니다. `cd`는 이 RUN 안에서만 유효하고, 다음 명령은 다시 WORKDIR에서 시작합니다. 대신 그 앞에 `WORKDIR {abs}`{eul} 두세요. 디렉터리를 만들어 주고, 단계가 어디서 실행되는지 드러내며, 뒤따르는 명령에도 그대로 적용됩니다. 뒤의 명령이 다른 곳에서 실행되어야 한다면 `cd`를 그대로 두세요.", s.line, eul = eul_reul(abs)),
             Lang::Ja => format!("{}行目の RUN は `cd {dir}` で始まっています。`cd` はこの RUN の中でしか効かず、次の命令はまた WORKDIR から始まります。代わりにその前に `WORKDIR {abs}` を置いてください。ディレクトリを作成し、ステップがどこで実行されるかを明示でき、後に続く命令にもそのまま適用されます。後の命令を別の場所で実行する必要があるなら、`cd` のままにしてください。", s.line),
         }
     }

@@ -12,7 +12,7 @@
 //!
 //! No fix: only the author knows which directory the files belong in.
 
-use shipshape_lang::ko::{euro_ro, i_ga};
+use shipshape_lang::ko::{i_ga};
 use super::{
     finding, Ctx, Finding, Lang, Message, Profile, Refs, RuleId, RuleMeta, Severity, StepRef,
 };
@@ -46,7 +46,7 @@ impl Details {
         let (s, d, b) = (&self.step, &self.dest, &self.base);
         match lang {
             Lang::En => format!("`{}` on line {} copies to the relative path `{d}`, but no WORKDIR comes before it in this stage: the files land in whatever working directory `{b}` sets, which the Dockerfile does not show and a new base image can change. Set `WORKDIR` to an absolute directory first, or write an absolute destination.", s.text, s.line),
-            Lang::Ko => format!("{}행의 `{}` 명령은 상대 경로 `{d}`{ro} 복사하는데, 이 스테이지에서 그 앞에 WORKDIR이 없습니다. 그러면 파일은 `{b}`{i} 정한 작업 디렉터리에 들어가는데, 그 디렉터리는 Dockerfile에 드러나지 않고 베이스 이미지가 바뀌면 달라질 수 있습니다. 먼저 `WORKDIR`을 절대 경로로 정하거나, 대상을 절대 경로로 쓰세요.", s.line, s.text, ro = euro_ro(d), i = i_ga(b)),
+            Lang::Ko => format!("{}행의 `{}` 명령은 상대 경로(`{d}`)로 복사하는데, 이 스테이지에서 그 앞에 WORKDIR이 없습니다. 그러면 파일은 `{b}`{i} 정한 작업 디렉터리에 들어가는데, 그 디렉터리는 Dockerfile에 드러나지 않고 베이스 이미지가 바뀌면 달라질 수 있습니다. 먼저 `WORKDIR`을 절대 경로로 정하거나, 대상을 절대 경로로 쓰세요.", s.line, s.text, i = i_ga(b)),
             Lang::Ja => format!("{}行目の `{}` は相対パス `{d}` にコピーしていますが、このステージではそれより前に WORKDIR がありません。そのためファイルは `{b}` が決めた作業ディレクトリに入ります。そのディレクトリは Dockerfile からは見えず、ベースイメージが変わると変わることがあります。先に `WORKDIR` を絶対パスで設定するか、コピー先を絶対パスで書いてください。", s.line, s.text),
         }
     }
