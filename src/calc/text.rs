@@ -1358,7 +1358,7 @@ pub const KO: T = T {
     n_binding: "노드당 컨테이너 수를 제한하는 자원",
     n_qos: "쿠버네티스 QoS 클래스",
     b_memory: "메모리",
-    b_cpu: "CPU",
+    b_cpu: "CPU 자원",
     b_pods: "파드 슬롯",
     k_machine: "머신",
     k_node: "노드",
