@@ -215,7 +215,7 @@ describe('offline after the first visit', () => {
       await hydrated(page);
       const notice = page.locator('#update-ready');
       await notice.waitFor({ state: 'visible', timeout: 15000 });
-      assert.match(await notice.textContent(), /Shipshape 새 버전/, 'in the language of the page');
+      assert.match(await notice.textContent(), /새 버전/, 'in the language of the page');
       await Promise.all([page.waitForEvent('load'), notice.locator('button').click()]);
       await hydrated(page);
       await page.waitForFunction(async (old) => (await caches.keys()).join() !== old && (await caches.keys()).length === 1, first, {
