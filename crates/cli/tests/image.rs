@@ -4,30 +4,10 @@
 //! user, an exec-form entrypoint), and the rebuild simulation shows that a source edit does not
 //! rerun the dependency build while a change to the lock file does.
 
+mod common;
+
+use common::{repo, shipshape};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shipshape(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_shipshape"))
-        .args(args)
-        .current_dir(repo())
-        .env("NO_COLOR", "1")
-        // No user configuration (~/.hadolint.yaml) from the machine running the tests.
-        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env_remove("XDG_CONFIG_HOME")
-        .output()
-        .expect("run shipshape");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 const FILE: &str = "crates/cli/Dockerfile";
 

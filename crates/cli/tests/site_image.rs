@@ -4,31 +4,12 @@
 //! shows that an edit to the site's sources or the guide reruns the build but never the pinned
 //! toolchain's install.
 
+mod common;
+
+use common::{repo, shipshape};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FILE: &str = "deploy/Dockerfile";
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shipshape(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_shipshape"))
-        .args(args)
-        .current_dir(repo())
-        .env("NO_COLOR", "1")
-        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env_remove("XDG_CONFIG_HOME")
-        .output()
-        .expect("run shipshape");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn the_site_image_lints_clean() {
